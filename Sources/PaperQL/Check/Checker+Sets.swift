@@ -1,0 +1,136 @@
+/// Set expressions and author references.
+extension Checker {
+    mutating func checkSet(_ expression: SetExpression) -> (CheckedSet, ResultKind)? {
+        switch expression {
+        case .invalid:
+            failed = true
+            return nil
+        case .papers(_, let filter):
+            var checkedFilter: CheckedFilter?
+            if let filter {
+                guard let checked = checkFilter(filter) else { return nil }
+                checkedFilter = checked
+            }
+            return (.papers(base: .all, filter: checkedFilter), .papers)
+        case .authors(_, let of):
+            let inner = checkPaperArgument(of, for: "authors of")
+            guard inner.ok else { return nil }
+            return (.authors(of: inner.value), .authors)
+        case .venues(_, let of):
+            let inner = checkPaperArgument(of, for: "venues of")
+            guard inner.ok else { return nil }
+            return (.venues(of: inner.value), .venues)
+        case .coauthors(_, let reference, let within):
+            guard let selection = checkAuthorReference(reference) else { return nil }
+            var hops: Int?
+            if let within, case .integer(let value) = within.kind {
+                guard value >= 1 else {
+                    error(Messages.withinAtLeastOne, at: within.span)
+                    return nil
+                }
+                hops = value
+            }
+            return (.coauthors(of: selection, within: hops), .authors)
+        case .path(_, let from, let to):
+            guard let source = checkAuthorReference(from), let target = checkAuthorReference(to) else { return nil }
+            return (.path(from: source, to: target), .path)
+        case .variable(let name):
+            guard let kind = environment[name.text] else {
+                reportUnknownName(name)
+                return nil
+            }
+            if kind == .papers { return (.papers(base: .variable(name.text), filter: nil), .papers) }
+            return (.variable(name.text, kind), kind)
+        case .parenthesized(let pipeline, _):
+            guard let inner = checkPipeline(pipeline) else { return nil }
+            if inner.kind == .papers { return (.papers(base: .nested(inner), filter: nil), .papers) }
+            return (.nested(inner), inner.kind)
+        case .filtered(let base, let filter):
+            guard let (checkedBase, kind) = checkSet(base) else { return nil }
+            guard kind == .papers, case .papers(let paperBase, let existing) = checkedBase else {
+                error(Messages.filterNeedsPapers(kind.article), at: filter.span,
+                      notes: kind == .authors ? [.init("to filter their papers, write: papers by (…) and the filter")] : [])
+                return nil
+            }
+            guard let added = checkFilter(filter) else { return nil }
+            let combined: CheckedFilter = existing.map { .and([$0, added]) } ?? added
+            return (.papers(base: paperBase, filter: combined), .papers)
+        }
+    }
+
+    /// The argument of `authors of` / `venues of`: a set of papers, or nothing for all.
+    private mutating func checkPaperArgument(_ expression: SetExpression?, for context: String) -> (ok: Bool, value: CheckedPipeline?) {
+        guard let expression else { return (true, nil) }
+        guard let (set, kind) = checkSet(expression) else { return (false, nil) }
+        guard kind == .papers else {
+            error(Messages.expectedKind("papers", context: context, found: kind.article), at: expression.span)
+            return (false, nil)
+        }
+        return (true, CheckedPipeline(source: set, stages: [], kind: .papers))
+    }
+
+    private mutating func reportUnknownName(_ name: Name) {
+        let keywords = ["papers", "authors", "venues", "coauthors", "path"]
+        let candidates = keywords + environment.keys.sorted()
+        var notes = Suggestions.closest(to: name.text, among: candidates).map { Diagnostic.Note(Messages.didYouMean($0)) }
+        if !graph.authors(matching: name.text).isEmpty {
+            notes.append(.init("author names are quoted: \"\(name.text)\""))
+        }
+        if environment.isEmpty, notes.isEmpty {
+            notes.append(.init("`let NAME = query` defines a name"))
+        }
+        error(Messages.unknownName(name.text), at: name.span, notes: notes)
+    }
+
+    // MARK: - Authors
+
+    mutating func checkAuthorReference(_ reference: AuthorReference) -> AuthorSelection? {
+        switch reference {
+        case .name(let literal, let exactly, let span):
+            return resolveAuthorName(literal.text, exactly: exactly, span: span).map(AuthorSelection.named)
+        case .all(let parts):
+            let checked = parts.compactMap { checkAuthorReference($0) }
+            return checked.count == parts.count ? .all(checked) : nil
+        case .any(let parts):
+            let checked = parts.compactMap { checkAuthorReference($0) }
+            return checked.count == parts.count ? .any(checked) : nil
+        case .set(let expression):
+            guard let (set, kind) = checkSet(expression) else { return nil }
+            guard kind == .authors else {
+                var notes: [Diagnostic.Note] = []
+                if kind == .papers { notes.append(.init("for the authors of those papers, write: authors of (…)")) }
+                error(Messages.expectedKind("authors", context: "an author argument", found: kind.article),
+                      at: expression.span, notes: notes)
+                return nil
+            }
+            if case .variable(let name, _) = set { return .variable(name) }
+            return .query(CheckedPipeline(source: set, stages: [], kind: .authors))
+        }
+    }
+
+    mutating func resolveAuthorName(_ typed: String, exactly: Bool, span: SourceSpan) -> ResolvedAuthorName? {
+        let matches = graph.authors(matching: typed, exactly: exactly)
+        if matches.isEmpty {
+            var notes = graph.authorSuggestions(for: typed).map { author in
+                Diagnostic.Note(Messages.didYouMeanAuthor(graph.name(of: author), papers: graph.paperCount(of: author)))
+            }
+            if exactly, !graph.authors(matching: typed, exactly: false).isEmpty {
+                notes.insert(.init("without `exactly`, \"\(typed)\" matches \(describe(graph.authors(matching: typed)))"), at: 0)
+            }
+            error(Messages.unknownAuthor(typed), at: span, notes: notes)
+            return nil
+        }
+        if matches.count > 1 {
+            remark(Messages.ambiguousAuthor(typed, count: matches.count), at: span,
+                   notes: [.init(describe(matches))])
+        }
+        return ResolvedAuthorName(typed: typed, exactly: exactly, span: span, authors: matches)
+    }
+
+    /// `Scott Reed (3 papers), Scott E. Reed (1 paper)`
+    func describe(_ authors: [AuthorID]) -> String {
+        let shown = authors.prefix(8).map { "\(graph.name(of: $0)) (\(Messages.papers(graph.paperCount(of: $0))))" }
+        let more = authors.count > 8 ? ", and \(authors.count - 8) more" : ""
+        return shown.joined(separator: ", ") + more
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Reads a file in large chunks and hands out its lines as byte slices, so files larger than
+/// memory can be read in a single pass.
+public struct LineReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    public private(set) var lineNumber = 0
+    /// Bytes handed out so far, for progress reports.
+    public private(set) var bytesRead = 0
+    private let chunkSize: Int
+
+    public init(path: String, chunkSize: Int = 8 << 20) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw LoadError(file: path, message: "cannot open the file (does it exist, and is it readable?)")
+        }
+        self.handle = handle
+        self.chunkSize = chunkSize
+    }
+
+    /// The next line without its terminator (`\n` or `\r\n`), or nil at the end of the file.
+    public mutating func nextLine() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                var end = newline
+                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = buffer[start..<end]
+                bytesRead += newline + 1 - start
+                start = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                bytesRead += buffer.count - start
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            let chunk = try handle.read(upToCount: chunkSize) ?? Data()
+            if chunk.isEmpty { atEnd = true }
+            buffer.removeFirst(start)
+            start = 0
+            buffer.append(contentsOf: chunk)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Authors, venues and coauthor traversals.
+extension Evaluator {
+    /// Authors of a set of papers (every author when nil), each with their paper count in it.
+    func authors(of plan: PaperPlan?) throws(EvaluationError) -> AuthorRows {
+        guard let plan else {
+            let rows = (0..<graph.authorCount).map { author in
+                AuthorRow(author: AuthorID(UInt32(author)), papers: graph.authorPapers.count(author), shared: nil,
+                          distance: nil)
+            }
+            return AuthorRows(rows: rows, columns: [.name, .papers])
+        }
+        let set = try papers(plan)
+        var counts = SparseCounter(size: graph.authorCount)
+        var counter = 0
+        for paper in set.ids {
+            counter += 1
+            try checkCancellation(every: counter)
+            for author in graph.paperAuthors[Int(paper)] { counts.add(author) }
+        }
+        let rows = counts.entries.map { author, count in
+            AuthorRow(author: AuthorID(author), papers: count, shared: nil, distance: nil)
+        }
+        return AuthorRows(rows: rows, columns: [.name, .papers])
+    }
+
+    func venues(of plan: PaperPlan?) throws(EvaluationError) -> VenueRows {
+        var rows: [VenueRow] = []
+        if let plan {
+            let set = try papers(plan)
+            var counts = SparseCounter(size: graph.venueCount)
+            for paper in set.ids {
+                let venue = graph.paperVenues[Int(paper)]
+                if venue != PaperGraph.noValue { counts.add(venue) }
+            }
+            rows = counts.entries.map { VenueRow(name: graph.venues.names[Int($0)], papers: $1) }
+        } else {
+            rows = graph.venues.names.indices.map { VenueRow(name: graph.venues.names[$0], papers: graph.venues.papers.count($0)) }
+        }
+        return VenueRows(rows: rows, columns: [.name, .papers])
+    }
+
+    /// Direct coauthors of a group of authors with the number of papers shared with the group.
+    func coauthors(of sources: [UInt32]) throws(EvaluationError) -> AuthorRows {
+        let sourceSet = Set(sources)
+        let papers = SortedIDs.unionAll(sources.map { graph.authorPapers[Int($0)] })
+        var counts = SparseCounter(size: graph.authorCount)
+        var counter = 0
+        for paper in papers {
+            counter += 1
+            try checkCancellation(every: counter)
+            for author in graph.paperAuthors[Int(paper)] where !sourceSet.contains(author) {
+                counts.add(author)
+            }
+        }
+        let rows = counts.entries.map { author, shared in
+            AuthorRow(author: AuthorID(author), papers: graph.authorPapers.count(Int(author)), shared: shared, distance: nil)
+        }
+        return AuthorRows(rows: rows, columns: [.name, .shared])
+    }
+
+    /// Authors within `hops` coauthor steps of a group, with their distance (breadth-first over
+    /// the author → papers → authors lists).
+    func coauthors(of sources: [UInt32], within hops: Int) throws(EvaluationError) -> AuthorRows {
+        var distance = [UInt8](repeating: 0, count: graph.authorCount)
+        var paperSeen = [Bool](repeating: false, count: graph.paperCount)
+        var frontier = sources
+        for source in sources { distance[Int(source)] = 1 }
+        var rows: [AuthorRow] = []
+        var counter = 0
+        var level = 0
+        while !frontier.isEmpty, level < hops {
+            level += 1
+            var next: [UInt32] = []
+            for author in frontier {
+                for paper in graph.authorPapers[Int(author)] where !paperSeen[Int(paper)] {
+                    paperSeen[Int(paper)] = true
+                    for coauthor in graph.paperAuthors[Int(paper)] where distance[Int(coauthor)] == 0 {
+                        counter += 1
+                        try checkCancellation(every: counter)
+                        distance[Int(coauthor)] = UInt8(clamping: level + 1)
+                        next.append(coauthor)
+                        rows.append(AuthorRow(author: AuthorID(coauthor), papers: graph.authorPapers.count(Int(coauthor)),
+                                              shared: nil, distance: level))
+                    }
+                }
+            }
+            frontier = next
+        }
+        return AuthorRows(rows: rows, columns: [.name, .distance, .papers])
+    }
+}
+
+/// Counts per id: a dense array for ids, plus the list of ids touched, so reading the counts
+/// costs the number of distinct ids rather than the size of the id space.
+struct SparseCounter {
+    private var counts: [Int32]
+    private var touched: [UInt32] = []
+
+    init(size: Int) {
+        counts = [Int32](repeating: 0, count: size)
+    }
+
+    mutating func add(_ id: UInt32) {
+        if counts[Int(id)] == 0 { touched.append(id) }
+        counts[Int(id)] += 1
+    }
+
+    var entries: [(UInt32, Int)] {
+        touched.map { ($0, Int(counts[Int($0)])) }
+    }
+}

@@ -1,0 +1,131 @@
+/// Evaluating paper plans with the graph's indexes.
+extension Evaluator {
+    func papers(_ plan: PaperPlan) throws(EvaluationError) -> PaperSet {
+        try checkCancellation()
+        switch plan {
+        case .all:
+            return .range(0..<UInt32(graph.paperCount))
+        case .variable(let name):
+            return bindings[name].map(paperSet(of:)) ?? .empty
+        case .nested(let query):
+            return paperSet(of: try evaluate(query))
+        case .years(let range):
+            return .range(graph.paperIDRange(years: range))
+        case .authors(let authorPlan):
+            let authors = try authorIDs(authorPlan)
+            return .list(SortedIDs.unionAll(authors.map { graph.authorPapers[Int($0)] }))
+        case .facet(let kind, let values, _):
+            let facet = graph.facet(kind)
+            return .list(SortedIDs.unionAll(values.map { facet.papers[Int($0)] }))
+        case .words(let ids, _):
+            let lists = ids.map { graph.wordPapers[Int($0)] }.sorted { $0.count < $1.count }
+            guard var result = lists.first.map(Array.init) else { return .empty }
+            for list in lists.dropFirst() where !result.isEmpty {
+                result = SortedIDs.intersect(result, Array(list))
+            }
+            return .list(result)
+        case .explicit(let ids, _):
+            return .list(Array(Set(ids)).sorted())
+        case .intersect(let parts):
+            guard let first = parts.first else { return .empty }
+            var result = try papers(first)
+            for part in parts.dropFirst() where !result.isEmpty {
+                result = result.intersection(try papers(part))
+            }
+            return result
+        case .union(let parts):
+            var result = PaperSet.empty
+            for part in parts { result = result.union(try papers(part)) }
+            return result
+        case .subtract(let base, let removed):
+            let kept = try papers(base)
+            if kept.isEmpty { return kept }
+            return kept.subtracting(try papers(removed))
+        case .scan(let input, let predicates):
+            return try scan(try papers(input), predicates)
+        case .phrase(let input, let words):
+            return try phrase(try papers(input), words)
+        case .empty:
+            return .empty
+        }
+    }
+
+    /// The papers of a result, as a set.
+    func paperSet(of result: QueryResult) -> PaperSet {
+        guard case .papers(let rows) = result else { return .empty }
+        return .list(rows.papers.map(\.rawValue).sorted())
+    }
+
+    private func scan(_ input: PaperSet, _ predicates: [RowPredicate]) throws(EvaluationError) -> PaperSet {
+        var kept: [UInt32] = []
+        var counter = 0
+        for id in input.ids {
+            counter += 1
+            try checkCancellation(every: counter)
+            if predicates.allSatisfy({ passes(PaperID(id), $0) }) { kept.append(id) }
+        }
+        return .list(kept)
+    }
+
+    private func passes(_ paper: PaperID, _ predicate: RowPredicate) -> Bool {
+        switch predicate {
+        case .textContains(let field, let needle):
+            return text(of: paper, field).map { TextFolding.fold($0).contains(needle) || $0.lowercased().contains(needle) }
+                ?? false
+        case .textEquals(let field, let value):
+            return text(of: paper, field)?.lowercased() == value
+        case .type(let types):
+            return graph.type(of: paper).map(types.contains) ?? false
+        case .date(let op, let value):
+            guard let date = graph.date(of: paper) ?? graph.year(of: paper).map(String.init) else { return false }
+            // ISO dates compare as text; compare only as many characters as the bound has.
+            let own = String(date.prefix(value.count))
+            switch op {
+            case .equal: return own == value
+            case .notEqual: return own != value
+            case .less: return own < value
+            case .lessOrEqual: return own <= value
+            case .greater: return own > value
+            case .greaterOrEqual: return own >= value
+            case .contains: return date.contains(value)
+            }
+        }
+    }
+
+    private func text(of paper: PaperID, _ field: Field) -> String? {
+        switch field {
+        case .title: graph.title(of: paper)
+        case .abstract: graph.abstract(of: paper)
+        case .doi: graph.doi(of: paper)
+        case .id: graph.key(of: paper)
+        case .venue: graph.venue(of: paper)
+        default: nil
+        }
+    }
+
+    private func phrase(_ input: PaperSet, _ words: [String]) throws(EvaluationError) -> PaperSet {
+        var kept: [UInt32] = []
+        var counter = 0
+        for id in input.ids {
+            counter += 1
+            try checkCancellation(every: counter)
+            let paper = PaperID(id)
+            let texts = [graph.title(of: paper), graph.abstract(of: paper) ?? ""]
+            if texts.contains(where: { Self.containsPhrase(TextFolding.words($0), words) }) { kept.append(id) }
+        }
+        return .list(kept)
+    }
+
+    static func containsPhrase(_ text: [Substring], _ phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, text.count >= phrase.count else { return false }
+        for start in 0...(text.count - phrase.count) {
+            var matches = true
+            for offset in 0..<phrase.count where text[start + offset] != phrase[offset] {
+                matches = false
+                break
+            }
+            if matches { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,169 @@
+/// Pipeline stages: count, count by, sort, limit, show; and each kind's default order.
+extension Evaluator {
+    func apply(_ stage: CheckedStage, to working: Working) throws(EvaluationError) -> Working {
+        try checkCancellation()
+        switch stage {
+        case .count:
+            return Working(result: .count(working.result.rowCount), ordered: true)
+        case .countBy(let field):
+            guard case .papers(let rows) = working.result else { return working }
+            return Working(result: .groups(try group(rows.papers, by: field)), ordered: false)
+        case .sort(let keys):
+            return Working(result: try sorted(working.result, by: keys), ordered: true)
+        case .limit(let count):
+            var current = working.ordered ? working : try ordered(working, limit: count)
+            current.result = limited(current.result, to: count)
+            return current
+        case .show(let fields):
+            var result = working.result
+            switch result {
+            case .papers(var rows): rows.columns = fields; result = .papers(rows)
+            case .authors(var rows): rows.columns = fields; result = .authors(rows)
+            case .venues(var rows): rows.columns = fields; result = .venues(rows)
+            case .groups(var rows): rows.columns = fields; result = .groups(rows)
+            case .count, .path: break
+            }
+            return Working(result: result, ordered: working.ordered)
+        }
+    }
+
+    // MARK: - Default order
+
+    /// Puts rows in their kind's default order. With a limit, only the first `limit` rows need
+    /// to be right, so rows that cannot make the cut are set aside before sorting.
+    func ordered(_ working: Working, limit: Int?) throws(EvaluationError) -> Working {
+        var result = working.result
+        switch result {
+        case .papers(var rows):
+            // Ids ascend by (year, title descending): reversed, they are newest first, then by title.
+            rows.papers.reverse()
+            result = .papers(rows)
+        case .authors(var rows):
+            rows.rows = topRows(rows.rows, limit: limit, key: authorPrimaryKey(rows), name: { graph.name(of: $0.author) })
+            result = .authors(rows)
+        case .venues(var rows):
+            rows.rows = topRows(rows.rows, limit: limit, key: { -$0.papers }, name: { $0.name })
+            result = .venues(rows)
+        case .groups(var rows):
+            if rows.field == .year {
+                rows.rows.sort { groupKeyOrder($0.key, $1.key) }
+            } else {
+                rows.rows = topRows(rows.rows, limit: limit, key: { $0.key == .none ? 1 : -$0.count },
+                                    name: { groupKeyText($0.key) })
+            }
+            result = .groups(rows)
+        case .count, .path:
+            break
+        }
+        try checkCancellation()
+        return Working(result: result, ordered: true)
+    }
+
+    /// Authors: by distance, then shared papers, then papers, most first.
+    private func authorPrimaryKey(_ rows: AuthorRows) -> (AuthorRow) -> Int {
+        { row in
+            if let distance = row.distance { return distance * 1_000_000_000 - row.papers }
+            if let shared = row.shared { return -shared }
+            return -row.papers
+        }
+    }
+
+    /// Sorts by a numeric key ascending, then by name; with a limit, sorts only the rows whose
+    /// key can still make the first `limit`.
+    private func topRows<Row>(_ rows: [Row], limit: Int?, key: (Row) -> Int, name: (Row) -> String) -> [Row] {
+        var candidates = rows
+        if let limit, limit < rows.count {
+            var keys = rows.map(key)
+            keys.sort()
+            let cutoff = limit > 0 ? keys[limit - 1] : Int.min
+            candidates = rows.filter { key($0) <= cutoff }
+        }
+        let keyed = candidates.map { (key: key($0), name: name($0), row: $0) }
+        return keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.name < $1.name }.map(\.row)
+    }
+
+    private func limited(_ result: QueryResult, to count: Int) -> QueryResult {
+        switch result {
+        case .papers(var rows): rows.papers = Array(rows.papers.prefix(count)); return .papers(rows)
+        case .authors(var rows): rows.rows = Array(rows.rows.prefix(count)); return .authors(rows)
+        case .venues(var rows): rows.rows = Array(rows.rows.prefix(count)); return .venues(rows)
+        case .groups(var rows): rows.rows = Array(rows.rows.prefix(count)); return .groups(rows)
+        case .count, .path: return result
+        }
+    }
+
+    // MARK: - count by
+
+    func group(_ papers: [PaperID], by field: Field) throws(EvaluationError) -> GroupRows {
+        var counts: [GroupRow.Key: Int] = [:]
+        var facetCounts: SparseCounter?
+        var missing = 0
+        var counter = 0
+        func facetCount(_ lists: AdjacencyLists, size: Int, _ paper: PaperID) {
+            let values = lists[Int(paper.rawValue)]
+            if values.isEmpty { missing += 1 }
+            for value in values { facetCounts?.add(value) }
+        }
+        switch field {
+        case .authors: facetCounts = SparseCounter(size: graph.authorCount)
+        case .categories: facetCounts = SparseCounter(size: graph.categoryCount)
+        case .institutions: facetCounts = SparseCounter(size: graph.institutionCount)
+        case .venue: facetCounts = SparseCounter(size: graph.venueCount)
+        case .sources: facetCounts = SparseCounter(size: graph.sourceNames.count)
+        default: break
+        }
+        for paper in papers {
+            counter += 1
+            try checkCancellation(every: counter)
+            switch field {
+            case .year:
+                counts[graph.year(of: paper).map(GroupRow.Key.year) ?? .none, default: 0] += 1
+            case .type:
+                counts[graph.type(of: paper).map { .text($0.rawValue) } ?? .none, default: 0] += 1
+            case .venue:
+                let venue = graph.paperVenues[Int(paper.rawValue)]
+                if venue == PaperGraph.noValue { missing += 1 } else { facetCounts?.add(venue) }
+            case .authors: facetCount(graph.paperAuthors, size: graph.authorCount, paper)
+            case .categories: facetCount(graph.paperCategories, size: graph.categoryCount, paper)
+            case .institutions: facetCount(graph.paperInstitutions, size: graph.institutionCount, paper)
+            case .sources: facetCount(graph.paperSources, size: graph.sourceNames.count, paper)
+            default: break
+            }
+        }
+        var rows = counts.map { GroupRow(key: $0.key, count: $0.value) }
+        if let facetCounts {
+            rows = facetCounts.entries.map { value, count in GroupRow(key: .text(facetName(field, value)), count: count) }
+        }
+        if missing > 0 { rows.append(GroupRow(key: .none, count: missing)) }
+        return GroupRows(field: field, rows: rows, columns: [.key, .count])
+    }
+
+    private func facetName(_ field: Field, _ value: UInt32) -> String {
+        switch field {
+        case .authors: graph.name(of: AuthorID(value))
+        case .categories: graph.categories.names[Int(value)]
+        case .institutions: graph.institutions.names[Int(value)]
+        case .venue: graph.venues.names[Int(value)]
+        case .sources: graph.sourceNames[Int(value)]
+        default: ""
+        }
+    }
+
+    func groupKeyText(_ key: GroupRow.Key) -> String {
+        switch key {
+        case .year(let year): String(year)
+        case .text(let text): text
+        case .none: ""
+        }
+    }
+
+    /// Years ascending, the group without a value last.
+    func groupKeyOrder(_ a: GroupRow.Key, _ b: GroupRow.Key) -> Bool {
+        switch (a, b) {
+        case (.year(let x), .year(let y)): x < y
+        case (.none, _): false
+        case (_, .none): true
+        default: groupKeyText(a) < groupKeyText(b)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// Collects `PaperRecord`s and builds an immutable `PaperGraph` with all its indexes.
+///
+/// Records with the same `id` are merged into one paper.
+public struct GraphBuilder: Sendable {
+    private var records: [PaperRecord] = []
+    private var positionByID: [String: Int] = [:]
+    /// How many added records were folded into an earlier record with the same id.
+    public private(set) var mergedDuplicates = 0
+
+    public init() {}
+
+    public var recordCount: Int { records.count }
+
+    public mutating func add(_ record: PaperRecord) {
+        if let position = positionByID[record.id] {
+            records[position].merge(record)
+            mergedDuplicates += 1
+        } else {
+            positionByID[record.id] = records.count
+            records.append(record)
+        }
+    }
+
+    public mutating func add(contentsOf newRecords: some Sequence<PaperRecord>) {
+        for record in newRecords { add(record) }
+    }
+
+    /// Builds the graph. Papers are numbered by (year, then title descending), so that reading
+    /// ids downwards gives the default order: newest first, then by title.
+    public func build() -> PaperGraph {
+        let order = records.indices.sorted { left, right in
+            let a = records[left]
+            let b = records[right]
+            let yearA = a.year ?? 0
+            let yearB = b.year ?? 0
+            if yearA != yearB { return yearA < yearB }
+            if a.title != b.title { return a.title > b.title }
+            return a.id > b.id
+        }
+        var assembly = GraphAssembly(paperCapacity: records.count)
+        for position in order {
+            assembly.addPaper(records[position])
+        }
+        return assembly.finish()
+    }
+}

@@ -1,0 +1,88 @@
+/// Finding authors, venues, categories, institutions and words by what a user typed.
+extension PaperGraph {
+    /// Authors a typed name can mean, most papers first.
+    ///
+    /// Tolerant matching ignores case, accents and punctuation and allows a missing middle
+    /// name or an initial (`"Scott Reed"` finds "Scott E. Reed"); `exactly` requires the whole
+    /// folded name (`exactly "Scott E. Reed"` does not find "Scott Reed").
+    public func authors(matching typed: String, exactly: Bool = false) -> [AuthorID] {
+        let folded = TextFolding.fold(typed)
+        guard !folded.isEmpty else { return [] }
+        var found = Set<UInt32>()
+        if let author = authorsByFoldedName[folded] { found.insert(author) }
+        if !exactly, let person = PersonName(folded: folded), let candidates = authorsByFamilyName[String(person.family)] {
+            for candidate in candidates where !found.contains(candidate) {
+                let matches = authorVariants[Int(candidate)].contains { variant in
+                    PersonName(folded: TextFolding.fold(variantNames[Int(variant)]))?.isCompatible(with: person) ?? false
+                }
+                if matches { found.insert(candidate) }
+            }
+        }
+        return found.map(AuthorID.init).sorted { byPaperCountThenName($0, $1) }
+    }
+
+    /// Author names close to a typed name, for "did you mean".
+    public func authorSuggestions(for typed: String, limit: Int = 3) -> [AuthorID] {
+        let folded = TextFolding.fold(typed)
+        let names = Suggestions.closest(to: folded, among: authorsByFoldedName.keys, limit: limit, key: { $0 })
+        var seen = Set<UInt32>()
+        return names.compactMap { authorsByFoldedName[$0] }.filter { seen.insert($0).inserted }.map(AuthorID.init)
+    }
+
+    func byPaperCountThenName(_ a: AuthorID, _ b: AuthorID) -> Bool {
+        let countA = paperCount(of: a)
+        let countB = paperCount(of: b)
+        if countA != countB { return countA > countB }
+        return name(of: a) < name(of: b)
+    }
+
+    /// Venue values a typed name means: the venue with that name, or else every venue whose
+    /// name contains all the typed words.
+    func venueValues(matching typed: String) -> [UInt32] {
+        facetValues(venues, matching: typed)
+    }
+
+    /// Categories: `LG` matches `LG` and `cs.LG`.
+    func categoryValues(matching typed: String) -> [UInt32] {
+        let folded = TextFolding.fold(typed)
+        if let exact = categories.byFoldedName[folded] { return [exact] }
+        return categories.names.indices.filter { index in
+            TextFolding.words(categories.names[index]).last.map { String($0) == folded } ?? false
+        }.map(UInt32.init)
+    }
+
+    func institutionValues(matching typed: String) -> [UInt32] {
+        facetValues(institutions, matching: typed)
+    }
+
+    private func facetValues(_ facet: Facet, matching typed: String) -> [UInt32] {
+        let folded = TextFolding.fold(typed)
+        guard !folded.isEmpty else { return [] }
+        if let exact = facet.byFoldedName[folded] { return [exact] }
+        let wanted = Set(folded.split(separator: " "))
+        return facet.names.indices.filter { index in
+            wanted.isSubset(of: Set(TextFolding.words(facet.names[index])))
+        }.map(UInt32.init)
+    }
+
+    /// Word ids of folded words; nil for a word no paper contains.
+    func wordID(_ folded: String) -> UInt32? { wordsByText[folded] }
+
+    /// Words in the index close to a typed word.
+    func wordSuggestions(for word: String) -> [String] {
+        Suggestions.closest(to: word, among: wordsByText.keys, limit: 3, key: { $0 })
+    }
+
+    func paperCount(inFacet facet: Facet, value: UInt32) -> Int { facet.papers.count(Int(value)) }
+}
+
+extension PaperGraph {
+    /// Titles close to a typed title, found among papers sharing its rarest word.
+    func titleSuggestions(for typed: String) -> [String] {
+        let words = TextFolding.words(typed).map(String.init)
+        let known = words.compactMap { wordsByText[$0] }
+        guard let rarest = known.min(by: { wordPapers.count(Int($0)) < wordPapers.count(Int($1)) }) else { return [] }
+        let candidates = wordPapers[Int(rarest)].prefix(20_000).map { titles[Int($0)] }
+        return Suggestions.closest(to: typed, among: candidates, key: TextFolding.fold)
+    }
+}

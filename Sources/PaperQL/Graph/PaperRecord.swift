@@ -1,0 +1,71 @@
+/// One paper as it arrives from a data source, before it becomes part of a `PaperGraph`.
+///
+/// This is the native record shape: the JSON Lines format documented in the README maps
+/// one-to-one onto these fields, and every importer produces these values.
+public struct PaperRecord: Sendable, Equatable {
+    /// The source's identifier for the paper (unique within a corpus).
+    public var id: String
+    public var title: String
+    /// Author names in byline order, as the source wrote them.
+    public var authors: [String]
+    /// The source showed only some of the authors (a cut-off list or "et al.").
+    public var authorsTruncated: Bool
+    public var year: Int?
+    /// An ISO-8601 date (`2022-03-29`) or a prefix of one (`2022-03`), when the source gives it.
+    public var date: String?
+    public var venue: String?
+    public var type: PaperType?
+    public var categories: [String]
+    public var institutions: [String]
+    public var abstract: String?
+    /// Where the record came from (a page, a file, a URL).
+    public var sources: [String]
+    /// Ids of other versions of the same work (a preprint and its conference version).
+    public var versions: [String]
+    public var doi: String?
+    public var arxivID: String?
+
+    public init(
+        id: String,
+        title: String,
+        authors: [String] = [],
+        authorsTruncated: Bool = false,
+        year: Int? = nil,
+        date: String? = nil,
+        venue: String? = nil,
+        type: PaperType? = nil,
+        categories: [String] = [],
+        institutions: [String] = [],
+        abstract: String? = nil,
+        sources: [String] = [],
+        versions: [String] = [],
+        doi: String? = nil,
+        arxivID: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.authors = authors
+        self.authorsTruncated = authorsTruncated
+        self.year = year
+        self.date = date
+        self.venue = venue
+        self.type = type
+        self.categories = categories
+        self.institutions = institutions
+        self.abstract = abstract
+        self.sources = sources
+        self.versions = versions
+        self.doi = doi
+        self.arxivID = arxivID
+    }
+}
+
+/// The kind of publication.
+public enum PaperType: String, Sendable, CaseIterable, Codable {
+    case conference
+    case journal
+    case preprint
+    case book
+    case thesis
+    case other
+}

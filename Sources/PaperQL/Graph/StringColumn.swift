@@ -1,0 +1,41 @@
+/// Many strings stored end to end in one byte buffer: one allocation instead of one per string.
+struct StringColumn: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int] = []
+
+    init() {}
+
+    init(bytes: [UInt8], ends: [Int]) {
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    init(_ strings: some Sequence<String>) {
+        for string in strings { append(string) }
+    }
+
+    var count: Int { ends.count }
+
+    mutating func append(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
+        ends.append(bytes.count)
+    }
+
+    mutating func reserveCapacity(count: Int, bytes byteCount: Int) {
+        ends.reserveCapacity(count)
+        bytes.reserveCapacity(byteCount)
+    }
+
+    func range(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+
+    subscript(index: Int) -> String {
+        let range = range(index)
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+        }
+    }
+
+    func isEmpty(_ index: Int) -> Bool { range(index).isEmpty }
+}

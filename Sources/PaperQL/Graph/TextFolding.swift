@@ -1,0 +1,74 @@
+import Foundation
+
+/// Case-, accent- and punctuation-insensitive forms of names and words.
+public enum TextFolding {
+    /// Folds a name or title for comparison: lower case, accents removed (`Ł` → `l`), punctuation
+    /// turned into spaces (apostrophes dropped), runs of spaces collapsed.
+    /// `"Scott E. Reed"` → `"scott e reed"`, `"Łukasz  Kaiser"` → `"lukasz kaiser"`.
+    public static func fold(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        func appendByte(_ byte: UInt8) {
+            if pendingSpace, !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            output.append(byte)
+        }
+        let source = text.utf8.allSatisfy { $0 < 0x80 } ? text : foldNonASCII(text)
+        for byte in source.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                appendByte(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                appendByte(byte)
+            case UInt8(ascii: "'"), 0x60:
+                continue
+            case 0x80...:
+                appendByte(byte)
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Letters that have no decomposition into a base letter and an accent.
+    private static let specialLetters: [Character: String] = [
+        "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ß": "ss",
+        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d",
+        "\u{2019}": "", "\u{2018}": "", "\u{2010}": " ", "\u{2011}": " ", "\u{2013}": " ", "\u{2014}": " ",
+    ]
+
+    private static func foldNonASCII(_ text: String) -> String {
+        var replaced = ""
+        replaced.reserveCapacity(text.utf8.count)
+        for character in text {
+            if let replacement = specialLetters[character] {
+                replaced += replacement
+            } else {
+                replaced.append(character)
+            }
+        }
+        let folded = replaced.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        // Keep letters and digits of any script; everything else separates words.
+        var result = ""
+        result.reserveCapacity(folded.utf8.count)
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                result.unicodeScalars.append(" ")
+            }
+        }
+        return result
+    }
+
+    /// The folded words of a text, in order (`"Top-KAST: Sparse"` → `["top", "kast", "sparse"]`).
+    public static func words(_ text: String) -> [Substring] {
+        fold(text).split(separator: " ")
+    }
+}

@@ -1,0 +1,147 @@
+/// Runs query text against a graph, keeping `let` names between runs: a REPL session, a
+/// script, or an embedding program.
+///
+/// ```swift
+/// var session = QuerySession(graph: DefaultCorpus.load())
+/// let outcome = session.run("papers by \"Jack Rae\" since 2020")
+/// ```
+public struct QuerySession: Sendable {
+    public let graph: PaperGraph
+    /// Values of the `let` names defined so far.
+    public private(set) var bindings: [String: QueryResult] = [:]
+
+    public init(graph: PaperGraph) {
+        self.graph = graph
+    }
+
+    /// How to run a script.
+    public struct Options: Sendable {
+        /// Run the statements after one that fails (`--keep-going`).
+        public var keepGoing: Bool
+        public var cancellation: CancellationFlag?
+
+        public init(keepGoing: Bool = false, cancellation: CancellationFlag? = nil) {
+            self.keepGoing = keepGoing
+            self.cancellation = cancellation
+        }
+    }
+
+    /// Runs every statement of a script and returns all outcomes.
+    public mutating func run(_ text: String, name: String = "<query>", options: Options = Options()) -> ScriptOutcome {
+        run(SourceFile(name: name, text: text), options: options)
+    }
+
+    public mutating func run(_ source: SourceFile, options: Options = Options()) -> ScriptOutcome {
+        var statements: [StatementOutcome] = []
+        let outcome = run(source, options: options) { statements.append($0) }
+        return ScriptOutcome(source: source, diagnostics: outcome.diagnostics,
+                             unreportedDiagnostics: outcome.unreportedDiagnostics, statements: statements,
+                             stoppedEarly: outcome.stoppedEarly, isIncomplete: outcome.isIncomplete)
+    }
+
+    /// Runs a script, handing each statement's outcome to `onStatement` as soon as it is ready.
+    ///
+    /// The whole script is parsed and checked first, so every syntax and name error is reported
+    /// at once (in `diagnostics` of the result). Statements then run in order; the run stops at
+    /// the first statement with an error unless `keepGoing` is set.
+    @discardableResult
+    public mutating func run(
+        _ source: SourceFile, options: Options = Options(), onStatement: (StatementOutcome) -> Void
+    ) -> ScriptOutcome {
+        let parsed = Parser.parse(source)
+        var checker = Checker(graph: graph, environment: bindings.mapValues(\.kind))
+        var checked: [(statement: Statement, checked: CheckedStatement?, diagnostics: [Diagnostic])] = []
+        for statement in parsed.script.statements {
+            let before = checker.diagnostics.count
+            let result = checker.check(statement)
+            let own = (parsed.diagnostics.filter { statement.span.contains($0.span.start) }
+                + checker.diagnostics[before...]).sorted { $0.span.start < $1.span.start }
+            checked.append((statement, result, own))
+        }
+        // Lexer or parser errors outside any statement (a stray `)` or character).
+        let allDiagnostics = (parsed.diagnostics + checker.diagnostics).sorted { $0.span.start < $1.span.start }
+        var stoppedEarly = false
+        var reported: [Diagnostic] = []
+        let planner = Planner(graph: graph)
+        for entry in checked {
+            reported.append(contentsOf: entry.diagnostics)
+            guard let statement = entry.checked else {
+                onStatement(StatementOutcome(span: entry.statement.span, result: nil, plan: nil, diagnostics: entry.diagnostics,
+                                             binding: nil, failed: true))
+                if !options.keepGoing {
+                    stoppedEarly = true
+                    break
+                }
+                continue
+            }
+            let plan = planner.plan(statement.pipeline)
+            let evaluator = Evaluator(graph: graph, bindings: bindings, cancellation: options.cancellation)
+            do {
+                let result = try evaluator.evaluate(plan)
+                if let name = statement.binding { bindings[name] = result }
+                onStatement(StatementOutcome(span: statement.span, result: result, plan: plan,
+                                             diagnostics: entry.diagnostics, binding: statement.binding, failed: false))
+            } catch {
+                let cancelled = Diagnostic.error(Messages.cancelled, at: statement.span)
+                onStatement(StatementOutcome(span: statement.span, result: nil, plan: plan,
+                                             diagnostics: entry.diagnostics + [cancelled], binding: statement.binding,
+                                             failed: true))
+                stoppedEarly = true
+                break
+            }
+        }
+        var unreported = allDiagnostics
+        for diagnostic in reported {
+            if let index = unreported.firstIndex(of: diagnostic) { unreported.remove(at: index) }
+        }
+        return ScriptOutcome(source: source, diagnostics: allDiagnostics, unreportedDiagnostics: unreported,
+                             statements: [], stoppedEarly: stoppedEarly, isIncomplete: parsed.isIncomplete)
+    }
+
+    /// Checks and plans a query without running it, for `:explain`.
+    public func explain(_ text: String, name: String = "<query>") -> (plans: [QueryPlan], diagnostics: [Diagnostic]) {
+        let source = SourceFile(name: name, text: text)
+        let parsed = Parser.parse(source)
+        var checker = Checker(graph: graph, environment: bindings.mapValues(\.kind))
+        let planner = Planner(graph: graph)
+        var plans: [QueryPlan] = []
+        for statement in parsed.script.statements {
+            if let checked = checker.check(statement) { plans.append(planner.plan(checked.pipeline)) }
+        }
+        return (plans, (parsed.diagnostics + checker.diagnostics).sorted { $0.span.start < $1.span.start })
+    }
+
+    /// Forgets every `let` name.
+    public mutating func reset() { bindings = [:] }
+}
+
+/// What running one statement produced.
+public struct StatementOutcome: Sendable {
+    public let span: SourceSpan
+    /// Nil when the statement had errors or was cancelled.
+    public let result: QueryResult?
+    public let plan: QueryPlan?
+    /// This statement's diagnostics: errors, warnings and notes.
+    public let diagnostics: [Diagnostic]
+    /// The name a `let` bound.
+    public let binding: String?
+    public let failed: Bool
+}
+
+/// What running a script produced.
+public struct ScriptOutcome: Sendable {
+    public let source: SourceFile
+    /// Every diagnostic of the script, in source order.
+    public let diagnostics: [Diagnostic]
+    /// Diagnostics that no `StatementOutcome` carried: those of statements after the run
+    /// stopped, and any outside every statement. A front end that prints each statement's
+    /// diagnostics as it arrives prints these at the end.
+    public let unreportedDiagnostics: [Diagnostic]
+    public let statements: [StatementOutcome]
+    /// A statement failed and the statements after it were not run.
+    public let stoppedEarly: Bool
+    /// The text ends inside an open statement (for a REPL's continuation prompt).
+    public let isIncomplete: Bool
+
+    public var hasErrors: Bool { diagnostics.hasErrors || statements.contains { $0.failed } }
+}

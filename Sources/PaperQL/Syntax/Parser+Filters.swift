@@ -1,0 +1,238 @@
+/// Filters on papers.
+extension Parser {
+    /// Does the current token begin a filter?
+    func startsFilter() -> Bool {
+        switch current.kind {
+        case .keyword(let keyword):
+            switch keyword {
+            case .by, .at, .since, .before, .until, .in, .between, .from, .matching, .titled, .where, .not:
+                return true
+            default:
+                return false
+            }
+        case .leftParen:
+            return true
+        case .identifier:
+            if case .comparison = next.kind { return true }
+            return false
+        default:
+            return false
+        }
+    }
+
+    // MARK: - filter = andFilter { "or" andFilter }
+
+    mutating func parseFilter() -> Filter {
+        var parts = [parseAndFilter()]
+        while !statementFailed, current.keyword == .or {
+            let keyword = advance()
+            guard startsFilter() else {
+                failAtEnd(Messages.expected("a filter after `or`", found: describe(current)), at: current.span,
+                          notes: filterNotes(after: keyword))
+                return .invalid(keyword.span)
+            }
+            parts.append(parseAndFilter())
+        }
+        return parts.count == 1 ? parts[0] : .or(parts)
+    }
+
+    // MARK: - andFilter = notFilter { [ "and" ] notFilter }
+
+    mutating func parseAndFilter() -> Filter {
+        var parts = [parseNotFilter()]
+        while !statementFailed {
+            if current.keyword == .and {
+                let keyword = advance()
+                guard startsFilter() else {
+                    failAtEnd(Messages.expected("a filter after `and`", found: describe(current)), at: current.span,
+                              notes: filterNotes(after: keyword))
+                    return .invalid(keyword.span)
+                }
+            } else if !startsFilter() {
+                break
+            }
+            parts.append(parseNotFilter())
+        }
+        return parts.count == 1 ? parts[0] : .and(parts)
+    }
+
+    private func filterNotes(after keyword: Token) -> [Diagnostic.Note] {
+        if case .string = current.kind {
+            return [.init("to combine authors, put them right after `by`: papers by \"A\" \(keyword.value) \"B\"")]
+        }
+        return [.init("filters: by, at, since, before, until, in, between, from, matching, titled, where, not")]
+    }
+
+    // MARK: - notFilter = "not" notFilter | primaryFilter
+
+    mutating func parseNotFilter() -> Filter {
+        guard current.keyword == .not else { return parsePrimaryFilter() }
+        let keyword = current
+        guard enterNesting(at: keyword.span) else { return .invalid(keyword.span) }
+        defer { leaveNesting() }
+        advance()
+        guard startsFilter() else {
+            failAtEnd(Messages.expected("a filter after `not`", found: describe(current)), at: current.span)
+            return .invalid(keyword.span)
+        }
+        return .not(parseNotFilter(), keyword: keyword.span)
+    }
+
+    // MARK: - primaryFilter
+
+    mutating func parsePrimaryFilter() -> Filter {
+        let token = current
+        switch token.kind {
+        case .keyword(.by):
+            advance()
+            return .by(parseAuthorReference(), keyword: token.span)
+        case .keyword(.at):
+            advance()
+            return .at(parseNameValue(what: "a venue after `at`"), keyword: token.span)
+        case .keyword(.since), .keyword(.before), .keyword(.until):
+            advance()
+            let year = parseYear(after: token)
+            let bound: YearBound =
+                switch token.keyword {
+                case .since: .since(year)
+                case .before: .before(year)
+                default: .until(year)
+                }
+            return .years(bound, keyword: token.span, span: token.span.union(year.span))
+        case .keyword(.in):
+            advance()
+            if current.keyword == .category {
+                advance()
+                return .category(parseNameValue(what: "a category after `in category`"), keyword: token.span)
+            }
+            let year = parseYear(after: token)
+            return .years(.during(year), keyword: token.span, span: token.span.union(year.span))
+        case .keyword(.between):
+            return parseBetweenFilter()
+        case .keyword(.from):
+            advance()
+            return .institution(parseNameValue(what: "an institution after `from`"), keyword: token.span)
+        case .keyword(.matching):
+            advance()
+            return .matching(parseStringValue(what: "words in quotes after `matching`"), keyword: token.span)
+        case .keyword(.titled):
+            advance()
+            return .titled(parseStringValue(what: "a title in quotes after `titled`"), keyword: token.span)
+        case .keyword(.where):
+            advance()
+            guard startsFilter() else {
+                failAtEnd(Messages.expected("a condition after `where`", found: describe(current)), at: current.span,
+                          notes: [.init("for example: where year >= 2020 and venue = \"arXiv\"")])
+                return .invalid(token.span)
+            }
+            return parseNotFilter()
+        case .leftParen:
+            return parseFilterGroup()
+        case .identifier:
+            return parseComparison()
+        default:
+            failAtEnd(Messages.expected("a filter", found: describe(token)), at: token.span)
+            return .invalid(token.span)
+        }
+    }
+
+    // MARK: - betweenFilter = "between" year "and" year
+
+    mutating func parseBetweenFilter() -> Filter {
+        let keyword = advance()
+        let first = parseYear(after: keyword)
+        guard !statementFailed else { return .invalid(keyword.span) }
+        guard current.keyword == .and else {
+            failAtEnd(Messages.expected("`and` and a second year", found: describe(current)), at: current.span,
+                      notes: [.init("write: between 2016 and 2018")])
+            return .invalid(keyword.span)
+        }
+        let and = advance()
+        let second = parseYear(after: and)
+        return .years(.between(first, second), keyword: keyword.span, span: keyword.span.union(second.span))
+    }
+
+    // MARK: - filterGroup = "(" filter ")"
+
+    mutating func parseFilterGroup() -> Filter {
+        let open = current
+        guard enterNesting(at: open.span) else { return .invalid(open.span) }
+        defer { leaveNesting() }
+        advance()
+        parenthesisDepth += 1
+        guard startsFilter() else {
+            failAtEnd(Messages.expected("a filter after `(`", found: describe(current)), at: current.span)
+            return .invalid(open.span)
+        }
+        let inner = parseFilter()
+        guard !statementFailed else { return .invalid(open.span) }
+        guard current.kind == .rightParen else {
+            failAtEnd(Messages.expected("`)` to close the `(`", found: describe(current)), at: current.span,
+                      notes: [.init("the `(` is here", span: open.span)])
+            return .invalid(open.span)
+        }
+        parenthesisDepth -= 1
+        let close = advance()
+        return .group(inner, span: open.span.union(close.span))
+    }
+
+    // MARK: - comparison = field compareOp value
+
+    mutating func parseComparison() -> Filter {
+        let fieldToken = advance()
+        let field = Name(text: fieldToken.value, span: fieldToken.span)
+        guard case .comparison(let op) = current.kind else {
+            failAtEnd(Messages.expected("a comparison such as `=` or `>=` after `\(field.text)`", found: describe(current)),
+                      at: current.span)
+            return .invalid(fieldToken.span)
+        }
+        let opToken = advance()
+        let value = parseNameValue(what: "a value after `\(opToken.value)`")
+        return .comparison(field: field, op: op, opSpan: opToken.span, value: value)
+    }
+
+    // MARK: - values
+
+    /// year = INTEGER
+    mutating func parseYear(after keyword: Token) -> Literal {
+        let token = current
+        guard case .integer = token.kind, let value = Int(token.value) else {
+            failAtEnd(Messages.expected("a year after `\(keyword.value)`", found: describe(token)), at: token.span)
+            return Literal(kind: .integer(0), text: token.value, span: token.span)
+        }
+        advance()
+        return Literal(kind: .integer(value), text: token.value, span: token.span)
+    }
+
+    /// name = STRING | IDENT | INTEGER
+    mutating func parseNameValue(what: String) -> Literal {
+        let token = current
+        switch token.kind {
+        case .string:
+            advance()
+            return Literal(kind: .string, text: token.value, span: token.span)
+        case .identifier:
+            advance()
+            return Literal(kind: .word, text: token.value, span: token.span)
+        case .integer:
+            advance()
+            return Literal(kind: .integer(Int(token.value) ?? 0), text: token.value, span: token.span)
+        case .keyword:
+            failAtEnd(Messages.expected(what, found: describe(token)), at: token.span,
+                      notes: [.init("a name that is also a keyword must be quoted: \"\(token.value)\"")])
+        default:
+            failAtEnd(Messages.expected(what, found: describe(token)), at: token.span)
+        }
+        return Literal(kind: .string, text: "", span: token.span)
+    }
+
+    mutating func parseStringValue(what: String) -> Literal {
+        let token = current
+        guard case .string = token.kind else {
+            failAtEnd(Messages.expected(what, found: describe(token)), at: token.span)
+            return Literal(kind: .string, text: "", span: token.span)
+        }
+        advance()
+        return Literal(kind: .string, text: token.value, span: token.span)
+    }
+}

@@ -1,0 +1,197 @@
+/// Set expressions and author references.
+extension Parser {
+    // MARK: - setExpression = setPrimary [ filter ]
+
+    mutating func parseSetExpression() -> SetExpression {
+        let primary = parseSetPrimary()
+        guard !statementFailed, startsFilter() else { return primary }
+        let filter = parseFilter()
+        if case .papers(let keyword, nil) = primary {
+            return .papers(keyword: keyword, filter: filter)
+        }
+        return .filtered(primary, filter)
+    }
+
+    // MARK: - setPrimary = "papers" | authorsSet | venuesSet | coauthorsSet | pathSet | IDENT | "(" pipeline ")"
+
+    mutating func parseSetPrimary() -> SetExpression {
+        let token = current
+        switch token.kind {
+        case .keyword(.papers):
+            advance()
+            return .papers(keyword: token.span, filter: nil)
+        case .keyword(.authors):
+            return parseAuthorsSet()
+        case .keyword(.venues):
+            return parseVenuesSet()
+        case .keyword(.coauthors):
+            return parseCoauthorsSet()
+        case .keyword(.path):
+            return parsePathSet()
+        case .identifier:
+            advance()
+            return .variable(Name(text: token.value, span: token.span))
+        case .leftParen:
+            return parseParenthesizedPipeline()
+        default:
+            var notes: [Diagnostic.Note] = []
+            if case .string = token.kind {
+                notes.append(.init("to find papers by an author, write: papers by \"\(token.value)\""))
+            } else {
+                notes.append(.init("a query starts with `papers`, `authors`, `venues`, `coauthors of`, `path from`, or a `let` name"))
+            }
+            failAtEnd(Messages.expected("a query", found: describe(token)), at: token.span, notes: notes)
+            return .invalid(token.span)
+        }
+    }
+
+    // MARK: - "(" pipeline ")"
+
+    mutating func parseParenthesizedPipeline() -> SetExpression {
+        let open = current
+        guard enterNesting(at: open.span) else { return .invalid(open.span) }
+        defer { leaveNesting() }
+        advance()
+        parenthesisDepth += 1
+        let inner = parsePipeline()
+        guard !statementFailed else { return .invalid(open.span) }
+        guard current.kind == .rightParen else {
+            failAtEnd(
+                Messages.expected("`)` to close the `(`", found: describe(current)), at: current.span,
+                notes: [.init("the `(` is here", span: open.span)])
+            return .invalid(open.span)
+        }
+        parenthesisDepth -= 1
+        let close = advance()
+        return .parenthesized(inner, span: open.span.union(close.span))
+    }
+
+    // MARK: - authorsSet = "authors" [ "of" setExpression ]
+
+    mutating func parseAuthorsSet() -> SetExpression {
+        let keyword = advance()
+        guard current.keyword == .of else { return .authors(keyword: keyword.span, of: nil) }
+        advance()
+        return .authors(keyword: keyword.span, of: parseSetExpression())
+    }
+
+    // MARK: - venuesSet = "venues" [ "of" setExpression ]
+
+    mutating func parseVenuesSet() -> SetExpression {
+        let keyword = advance()
+        guard current.keyword == .of else { return .venues(keyword: keyword.span, of: nil) }
+        advance()
+        return .venues(keyword: keyword.span, of: parseSetExpression())
+    }
+
+    // MARK: - coauthorsSet = "coauthors" "of" authorReference [ "within" INTEGER ]
+
+    mutating func parseCoauthorsSet() -> SetExpression {
+        let keyword = advance()
+        guard current.keyword == .of else {
+            failAtEnd(Messages.expected("`of` after `coauthors`", found: describe(current)), at: current.span)
+            return .invalid(keyword.span)
+        }
+        advance()
+        let reference = parseAuthorReference()
+        guard !statementFailed else { return .invalid(keyword.span) }
+        var within: Literal?
+        if current.keyword == .within {
+            advance()
+            guard current.kind == .integer, let value = Int(current.value) else {
+                failAtEnd(Messages.expected("a number of hops after `within`", found: describe(current)), at: current.span)
+                return .invalid(keyword.span)
+            }
+            let number = advance()
+            within = Literal(kind: .integer(value), text: number.value, span: number.span)
+        }
+        return .coauthors(keyword: keyword.span, of: reference, within: within)
+    }
+
+    // MARK: - pathSet = "path" "from" authorReference "to" authorReference
+
+    mutating func parsePathSet() -> SetExpression {
+        let keyword = advance()
+        guard current.keyword == .from else {
+            failAtEnd(Messages.expected("`from` after `path`", found: describe(current)), at: current.span,
+                      notes: [.init("write: path from \"A\" to \"B\"")])
+            return .invalid(keyword.span)
+        }
+        advance()
+        let source = parseAuthorReference()
+        guard !statementFailed else { return .invalid(keyword.span) }
+        guard current.keyword == .to else {
+            failAtEnd(Messages.expected("`to` and a second author", found: describe(current)), at: current.span,
+                      notes: [.init("write: path from \"A\" to \"B\"")])
+            return .invalid(keyword.span)
+        }
+        advance()
+        let target = parseAuthorReference()
+        guard !statementFailed else { return .invalid(keyword.span) }
+        return .path(keyword: keyword.span, from: source, to: target)
+    }
+
+    // MARK: - authorReference = authorConjunction { "or" authorConjunction }
+
+    mutating func parseAuthorReference() -> AuthorReference {
+        var parts = [parseAuthorConjunction()]
+        while !statementFailed, current.keyword == .or, continuesAuthorList() {
+            advance()
+            parts.append(parseAuthorConjunction())
+        }
+        return parts.count == 1 ? parts[0] : .any(parts)
+    }
+
+    // MARK: - authorConjunction = authorAtom { "and" authorAtom }
+
+    mutating func parseAuthorConjunction() -> AuthorReference {
+        var parts = [parseAuthorAtom()]
+        while !statementFailed, current.keyword == .and, continuesAuthorList() {
+            advance()
+            parts.append(parseAuthorAtom())
+        }
+        return parts.count == 1 ? parts[0] : .all(parts)
+    }
+
+    /// After `and`/`or`: does another author follow (rather than another filter)?
+    func continuesAuthorList() -> Bool {
+        let following = next
+        switch following.kind {
+        case .string, .keyword(.exactly):
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: - authorAtom = STRING | "exactly" STRING | IDENT | "(" pipeline ")"
+
+    mutating func parseAuthorAtom() -> AuthorReference {
+        let token = current
+        switch token.kind {
+        case .string:
+            advance()
+            let literal = Literal(kind: .string, text: token.value, span: token.span)
+            return .name(literal, exactly: false, span: token.span)
+        case .keyword(.exactly):
+            advance()
+            guard case .string = current.kind else {
+                failAtEnd(Messages.expected("a quoted name after `exactly`", found: describe(current)), at: current.span)
+                return .set(.invalid(token.span))
+            }
+            let name = advance()
+            let literal = Literal(kind: .string, text: name.value, span: name.span)
+            return .name(literal, exactly: true, span: token.span.union(name.span))
+        case .identifier:
+            advance()
+            return .set(.variable(Name(text: token.value, span: token.span)))
+        case .leftParen:
+            return .set(parseParenthesizedPipeline())
+        default:
+            failAtEnd(
+                Messages.expected("an author name in quotes", found: describe(token)), at: token.span,
+                notes: [.init("for example: \"Jack Rae\", exactly \"Scott E. Reed\", or (coauthors of \"Oriol Vinyals\")")])
+            return .set(.invalid(token.span))
+        }
+    }
+}
