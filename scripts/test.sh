@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The project's test command: installs what a fresh machine lacks, then runs every test.
+#   scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# libedit (the REPL's line editor) is not on a fresh machine.
+scripts/ensure-libedit.sh
+
+swift build --build-tests
+swift test --skip-build 2>&1 | tee .build/swift-test.log
+grep -qE "Test run with [0-9]+ tests? .*passed|Executed [0-9]+ tests?, with 0 failures" .build/swift-test.log || {
+    echo "swift test did not report a passing run" >&2
+    exit 1
+}
+
+# End-to-end tests through a pseudo-terminal and through pipes (Python, pexpect).
+if [ -d Tests/e2e ]; then
+    python3 -c "import pexpect, pytest" 2>/dev/null || python3 -m pip install --quiet pexpect pytest
+    python3 -m pytest -q Tests/e2e
+fi
