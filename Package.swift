@@ -21,6 +21,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PaperQLTests", dependencies: ["PaperQL"]),
+        .testTarget(name: "PaperQLTests", dependencies: ["PaperQL"], exclude: ["Cases"]),
     ]
 )

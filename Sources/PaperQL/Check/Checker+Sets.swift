@@ -76,8 +76,8 @@ extension Checker {
         if !graph.authors(matching: name.text).isEmpty {
             notes.append(.init("author names are quoted: \"\(name.text)\""))
         }
-        if environment.isEmpty, notes.isEmpty {
-            notes.append(.init("`let NAME = query` defines a name"))
+        if notes.isEmpty {
+            notes.append(.init("author names, venues and words are quoted: \"\(name.text)\"; `let NAME = query` defines a name"))
         }
         error(Messages.unknownName(name.text), at: name.span, notes: notes)
     }

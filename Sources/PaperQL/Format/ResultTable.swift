@@ -55,7 +55,7 @@ public struct ResultTable: Sendable {
                 venues.columns.map { $0 == .name ? .text(row.name) : .integer(row.papers) }
             }
         case .groups(let groups):
-            columns = groups.columns.map { $0 == .key ? groups.field.rawValue == "authors" ? "author" : groups.field.rawValue : $0.rawValue }
+            columns = groups.columns.map { $0 == .key ? Self.singular(groups.field) : $0.rawValue }
             rows = groups.rows.map { row in
                 groups.columns.map { field in
                     guard field == .key else { return .integer(row.count) }
@@ -76,6 +76,17 @@ public struct ResultTable: Sendable {
                  step.via.map { .text(graph.title(of: $0)) } ?? .null,
                  step.via.flatMap { graph.year(of: $0) }.map(Cell.integer) ?? .null]
             }
+        }
+    }
+
+    /// `count by authors` heads its key column `author`.
+    static func singular(_ field: Field) -> String {
+        switch field {
+        case .authors: "author"
+        case .categories: "category"
+        case .institutions: "institution"
+        case .sources: "source"
+        default: field.rawValue
         }
     }
 

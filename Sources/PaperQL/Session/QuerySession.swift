@@ -53,9 +53,11 @@ public struct QuerySession: Sendable {
         var checked: [(statement: Statement, checked: CheckedStatement?, diagnostics: [Diagnostic])] = []
         for statement in parsed.script.statements {
             let before = checker.diagnostics.count
-            let result = checker.check(statement)
+            var result = checker.check(statement)
             let own = (parsed.diagnostics.filter { statement.span.contains($0.span.start) }
                 + checker.diagnostics[before...]).sorted { $0.span.start < $1.span.start }
+            // A statement with a lexical error (an unterminated string, a stray character) does not run.
+            if own.hasErrors { result = nil }
             checked.append((statement, result, own))
         }
         // Lexer or parser errors outside any statement (a stray `)` or character).

@@ -86,7 +86,8 @@ extension Parser {
 
     /// Reports an error; the statement is abandoned.
     mutating func fail(_ message: DiagnosticMessage, at span: SourceSpan, notes: [Diagnostic.Note] = []) {
-        if !statementFailed {
+        // An unreadable token was already reported by the lexer.
+        if !statementFailed, current.kind != .invalid {
             diagnostics.append(.error(message, at: span, notes: notes))
         }
         statementFailed = true

@@ -50,12 +50,12 @@ public struct Parser {
             statementFailed = false
             let start = current.span.start
             let statement = parseStatement()
+            if !statementFailed { expectEndOfStatement() }
             if statementFailed {
                 skipToEndOfStatement()
                 statements.append(.invalid(SourceSpan(start: start, end: previousEnd)))
             } else {
                 statements.append(statement)
-                expectEndOfStatement()
             }
         }
         return Script(statements: statements)
