@@ -88,7 +88,7 @@ extension Parser {
             return .by(parseAuthorReference(), keyword: token.span)
         case .keyword(.at):
             advance()
-            return .at(parseNameValue(what: "a venue after `at`"), keyword: token.span)
+            return .at(parseName(what: "a venue after `at`"), keyword: token.span)
         case .keyword(.since), .keyword(.before), .keyword(.until):
             advance()
             let year = parseYear(after: token)
@@ -103,7 +103,7 @@ extension Parser {
             advance()
             if current.keyword == .category {
                 advance()
-                return .category(parseNameValue(what: "a category after `in category`"), keyword: token.span)
+                return .category(parseName(what: "a category after `in category`"), keyword: token.span)
             }
             let year = parseYear(after: token)
             return .years(.during(year), keyword: token.span, span: token.span.union(year.span))
@@ -111,13 +111,13 @@ extension Parser {
             return parseBetweenFilter()
         case .keyword(.from):
             advance()
-            return .institution(parseNameValue(what: "an institution after `from`"), keyword: token.span)
+            return .institution(parseName(what: "an institution after `from`"), keyword: token.span)
         case .keyword(.matching):
             advance()
-            return .matching(parseStringValue(what: "words in quotes after `matching`"), keyword: token.span)
+            return .matching(expectString(what: "words in quotes after `matching`"), keyword: token.span)
         case .keyword(.titled):
             advance()
-            return .titled(parseStringValue(what: "a title in quotes after `titled`"), keyword: token.span)
+            return .titled(expectString(what: "a title in quotes after `titled`"), keyword: token.span)
         case .keyword(.where):
             advance()
             guard startsFilter() else {
@@ -187,7 +187,7 @@ extension Parser {
             return .invalid(fieldToken.span)
         }
         let opToken = advance()
-        let value = parseNameValue(what: "a value after `\(opToken.value)`")
+        let value = parseName(what: "a value after `\(opToken.value)`")
         return .comparison(field: field, op: op, opSpan: opToken.span, value: value)
     }
 
@@ -205,7 +205,7 @@ extension Parser {
     }
 
     /// name = STRING | IDENT | INTEGER
-    mutating func parseNameValue(what: String) -> Literal {
+    mutating func parseName(what: String) -> Literal {
         let token = current
         switch token.kind {
         case .string:
@@ -226,7 +226,7 @@ extension Parser {
         return Literal(kind: .string, text: "", span: token.span)
     }
 
-    mutating func parseStringValue(what: String) -> Literal {
+    mutating func expectString(what: String) -> Literal {
         let token = current
         guard case .string = token.kind else {
             failAtEnd(Messages.expected(what, found: describe(token)), at: token.span)

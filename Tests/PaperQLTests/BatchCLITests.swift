@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The `paperql` binary as a batch user meets it: through pipes, with exit statuses.
+@Suite struct BatchCLITests {
+    @Test func aQueryFromTheCommandLine() throws {
+        let run = try runProduct("paperql", ["-e", "papers by \"Jack Rae\" since 2020"])
+        #expect(run.status == 0)
+        #expect(run.standardError.isEmpty)
+        assertGolden(run.standardOutput, named: "jack-rae-since-2020.table")
+    }
+
+    @Test(arguments: ["json", "jsonl", "csv", "markdown", "table"])
+    func everyFormat(_ format: String) throws {
+        let script = """
+            papers by "Łukasz Kaiser" since 2018 | show title, year, venue, authors
+            coauthors of "Jack Rae" | limit 3
+            papers by "Jack Rae" | count by year
+            papers | count
+            path from "Jack Rae" to "Mostafa Dehghani"
+            """
+        let run = try runProduct("paperql", ["--format", format], input: script)
+        #expect(run.status == 0, "\(run.standardError)")
+        assertGolden(run.standardOutput, named: "formats.\(format)")
+    }
+
+    @Test func jsonOutputParses() throws {
+        let run = try runProduct("paperql", ["--format", "json", "-e", "coauthors of \"Jack Rae\""])
+        let object = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["kind"] as? String == "authors")
+        let rows = object?["rows"] as? [[String: Any]]
+        #expect(rows?.first?["name"] as? String == "Razvan Pascanu")
+        #expect(rows?.first?["shared"] as? Int == 2)
+    }
+
+    @Test func aQueryErrorExitsWithStatusOne() throws {
+        let run = try runProduct("paperql", ["-e", "papers by \"Jack Ray\""])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError == """
+            <command line>:1:11: error: no author named "Jack Ray"
+            papers by "Jack Ray"
+                      ^~~~~~~~~~
+            <command line>:1:11: note: did you mean "Jack Rae" (6 papers)?
+
+            """)
+    }
+
+    @Test func aUsageErrorExitsWithStatusTwo() throws {
+        let run = try runProduct("paperql", ["--format", "yaml", "-e", "papers"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("yaml"))
+    }
+
+    @Test func aBadDataLineIsReportedWithFileAndLineAndNothingLoads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.jsonl")
+        try """
+            {"id": "a", "title": "Good", "authors": ["Ada Lovelace"], "year": 1843}
+            {"id": "b", "title": "Bad year", "authors": ["Ada Lovelace"], "year": "soon"}
+            {"id": "c", "title": "Broken", "authors": ["Ada
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try runProduct("paperql", ["--data", file.path, "-e", "papers | count"])
+        #expect(run.status == 2)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError.contains("\(file.path):2: error: field \"year\" must be an integer, found a string"))
+        #expect(run.standardError.contains("\(file.path):3:44: error: invalid JSON: unterminated string"))
+        #expect(run.standardError.contains("no data loaded"))
+    }
+
+    @Test func userDataReplacesTheDefaultCorpus() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("mine.jsonl")
+        try """
+            {"id": "a", "title": "Notes on the Analytical Engine", "authors": ["Ada Lovelace", "Charles Babbage"], "year": 1843}
+            {"id": "b", "title": "On the Economy of Machinery", "authors": ["Charles Babbage"], "year": 1832}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try runProduct("paperql", ["--data", file.path, "--format", "csv", "-e", "coauthors of \"Ada Lovelace\""])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == "name,shared\r\nCharles Babbage,1\r\n")
+    }
+
+    @Test func scriptsFromStandardInput() throws {
+        let run = try runProduct("paperql", [], input: "let k = papers by \"Łukasz Kaiser\"\nk | count\nk since 2020 | count\n")
+        #expect(run.status == 0)
+        #expect(run.standardOutput == "8\n\n2\n")
+    }
+
+    @Test func runStopsAtTheFirstFailingStatement() throws {
+        let script = try temporaryScript("papers | count\npapers by \"Nobody Here\"\npapers in 2018 | count\n")
+        let run = try runProduct("paperql", ["run", script.path])
+        #expect(run.status == 1)
+        #expect(run.standardOutput == "38\n")
+        #expect(run.standardError.contains(":2:11: error: no author named \"Nobody Here\""))
+    }
+
+    @Test func keepGoingRunsTheRest() throws {
+        let script = try temporaryScript("papers | count\npapers by \"Nobody Here\"\npapers in 2018 | count\n")
+        let run = try runProduct("paperql", ["run", "--keep-going", script.path])
+        #expect(run.status == 1)
+        #expect(run.standardOutput == "38\n\n7\n")
+    }
+
+    @Test func aMissingScriptIsAnInputError() throws {
+        let run = try runProduct("paperql", ["run", "/nonexistent/script.pql"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("/nonexistent/script.pql: error: cannot read the script"))
+    }
+
+    private func temporaryScript(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString).pql")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}
