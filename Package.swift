@@ -13,14 +13,19 @@ let package = Package(
     targets: [
         .target(name: "PaperQL"),
         .target(name: "PaperQLBatch", dependencies: ["PaperQL"]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "PaperQLREPL", dependencies: ["PaperQL", "PaperQLBatch", "CEditLine"]),
         .executableTarget(
             name: "paperql",
             dependencies: [
                 "PaperQL",
                 "PaperQLBatch",
+                "PaperQLREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "EmbeddingExample", dependencies: ["PaperQL"], path: "Examples/Embedding",
+                          exclude: ["expected-output.txt"]),
         .testTarget(name: "PaperQLTests", dependencies: ["PaperQL"], exclude: ["Cases"]),
     ]
 )
