@@ -7,7 +7,7 @@ enum MarkdownFormatter {
         var output = "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
         output += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in table.rows {
-            output += "| " + row.map { escape($0.plain) }.joined(separator: " | ") + " |\n"
+            output += "| " + row.map { $0 == .null ? "—" : escape($0.plain) }.joined(separator: " | ") + " |\n"
         }
         return output
     }

@@ -32,7 +32,9 @@ struct TableFormatter {
 
     private func grid(_ table: ResultTable, footer: String?) -> String {
         let shownRows = options.maxRows.map { Array(table.rows.prefix($0)) } ?? table.rows
-        let cells = shownRows.map { row in row.map { $0.plain.replacingOccurrences(of: "\n", with: " ") } }
+        let cells = shownRows.map { row in
+            row.map { $0 == .null ? "—" : $0.plain.replacingOccurrences(of: "\n", with: " ") }
+        }
         let numeric = table.columns.indices.map { column in
             !shownRows.isEmpty && shownRows.allSatisfy { $0[column].isNumeric || $0[column] == .null }
         }
