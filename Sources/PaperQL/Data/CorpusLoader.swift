@@ -1,10 +1,20 @@
 import Foundation
 
-/// Loads data files into one graph. All or nothing: if any file has a bad record, no graph is
-/// built and every problem found is returned (up to a limit per file).
+/// Loads data files of any supported format (`DataFormat`) into one graph, merging records of
+/// the same paper and linking preprints to their published versions (`RecordMerger`).
+///
+/// Bad input:
+/// - A file that cannot be used at all (missing, unreadable, empty, binary, unknown format, XML
+///   that is not well-formed, no records) fails the whole load: no graph.
+/// - Native JSON Lines files are all-or-nothing: any bad line fails the load, with every bad
+///   line reported (up to a limit), so nothing is half-loaded.
+/// - In the other formats a malformed record is reported (file, line, why) and skipped, and
+///   counted in the report; with `strict` the first one fails the load.
 public enum CorpusLoader {
     public struct Failure: Error, Sendable {
         public let errors: [LoadError]
+        /// What had been read when the load failed.
+        public let report: ImportReport
     }
 
     /// What was read, for reports.
@@ -13,58 +23,167 @@ public enum CorpusLoader {
         public var mergedDuplicates = 0
     }
 
-    public static func load(paths: [String]) -> Result<(graph: PaperGraph, summary: Summary), Failure> {
-        var builder = GraphBuilder()
-        var errors: [LoadError] = []
-        var summary = Summary()
-        for path in paths {
-            do {
-                let records = try readRecords(path: path)
-                if let problems = records.errors, !problems.isEmpty {
-                    errors.append(contentsOf: problems)
-                    continue
-                }
-                summary.files.append((path, records.records.count))
-                builder.add(contentsOf: records.records)
-            } catch let error as LoadError {
-                errors.append(error)
-            } catch {
-                errors.append(LoadError(file: path, message: "cannot read the file: \(error.localizedDescription)"))
-            }
+    public struct Loaded: Sendable {
+        public var graph: PaperGraph
+        public var report: ImportReport
+
+        public var summary: Summary {
+            Summary(files: report.files.map { ($0.path, $0.recordsRead) }, mergedDuplicates: report.mergedDuplicates)
         }
-        guard errors.isEmpty else { return .failure(Failure(errors: errors)) }
-        summary.mergedDuplicates = builder.mergedDuplicates
-        return .success((builder.build(), summary))
     }
 
-    private static func readRecords(path: String) throws -> (records: [PaperRecord], errors: [LoadError]?) {
+    public static func load(paths: [String]) -> Result<Loaded, Failure> {
+        load(paths: paths, options: ImportOptions())
+    }
+
+    public static func load(
+        paths: [String], options: ImportOptions, progress: ((ImportProgress) -> Void)? = nil
+    ) -> Result<Loaded, Failure> {
+        var report = ImportReport()
+        var errors: [LoadError] = []
+        let merger = RecordMerger()
+        var inputs: [(path: String, source: Int)] = []
+        for (source, path) in paths.enumerated() {
+            switch expand(path) {
+            case .success(let files): inputs += files.map { ($0, source) }
+            case .failure(let issue):
+                var file = ImportReport.FileReport(path: path)
+                file.failure = issue
+                report.files.append(file)
+                errors.append(issue.loadError)
+            }
+        }
+        for (position, input) in inputs.enumerated() {
+            let fileName = input.path.split(separator: "/").last.map(String.init) ?? input.path
+            let outcome = importFile(
+                path: input.path, options: options, fileIndex: position, fileCount: inputs.count, progress: progress
+            ) { record in
+                merger.add(record, source: input.source, fileName: fileName)
+            }
+            report.files.append(outcome.report)
+            errors += outcome.errors
+            if options.strict, !outcome.errors.isEmpty {
+                report.stoppedEarly = true
+                break
+            }
+        }
+        report.mergedDuplicates = merger.mergedDuplicates
+        report.versionLinks = merger.versionLinks
+        guard errors.isEmpty else { return .failure(Failure(errors: errors, report: report)) }
+        var builder = GraphBuilder()
+        builder.add(contentsOf: merger.records)
+        let graph = builder.build()
+        report.papers = merger.records.count
+        return .success(Loaded(graph: graph, report: report))
+    }
+
+    /// A directory stands for the data files directly inside it, in name order.
+    static func expand(_ path: String) -> Result<[String], ImportIssue> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError(file: path, message: "no such file")
+            return .failure(ImportIssue(.fileUnreadable, file: path, message: "no such file"))
         }
-        guard !isDirectory.boolValue else { throw LoadError(file: path, message: "this is a directory, not a data file") }
-        try checkContent(path: path)
-        let lowered = path.lowercased()
-        guard [".jsonl", ".ndjson", ".json"].contains(where: { lowered.hasSuffix($0) }) else {
-            throw LoadError(file: path, message: "unknown data format; native data files end in .jsonl (JSON Lines, one paper per line)")
+        guard isDirectory.boolValue else { return .success([path]) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let files = names.filter { name in
+            !name.hasPrefix(".") && DataFormat.knownExtensions.contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "")
+        }.sorted()
+        guard !files.isEmpty else {
+            return .failure(ImportIssue(.noRecords, file: path, message: "a directory with no data files (.jsonl, .bib, .xml, .csv) in it"))
         }
-        let (records, errors) = try NativeJSONLines.read(path: path)
-        if errors.isEmpty, records.isEmpty {
-            throw LoadError(file: path, message: "no papers in the file")
+        let base = path.hasSuffix("/") ? path : path + "/"
+        return .success(files.map { base + $0 })
+    }
+
+    /// Imports one file, sending its records to `emit`. Records are only sent once the file
+    /// has been accepted for native JSON Lines (all or nothing); other formats stream.
+    static func importFile(
+        path: String, options: ImportOptions, fileIndex: Int, fileCount: Int,
+        progress: ((ImportProgress) -> Void)?, emit: @escaping (PaperRecord) -> Void
+    ) -> (report: ImportReport.FileReport, errors: [LoadError]) {
+        var failed = ImportReport.FileReport(path: path, format: options.format)
+        func fail(_ issue: ImportIssue) -> (ImportReport.FileReport, [LoadError]) {
+            failed.failure = issue
+            return (failed, [issue.loadError])
         }
-        return (records, errors)
+        let totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        do {
+            try checkContent(path: path)
+        } catch {
+            return fail(error)
+        }
+        let format: DataFormat
+        if let chosen = options.format {
+            format = chosen
+        } else {
+            do {
+                format = try DataFormat.detect(path: path)
+            } catch {
+                return fail(error)
+            }
+        }
+        failed.format = format
+        if format == .native { return importNative(path: path, totalBytes: totalBytes, emit: emit) }
+        var sink = ImportSink(
+            path: path, format: format, strict: options.strict, issueLimit: options.issueLimit,
+            fileIndex: fileIndex, fileCount: fileCount, progress: progress, emit: emit)
+        do {
+            switch format {
+            case .bibtex: try BibTeXImporter.read(path: path, totalBytes: totalBytes, into: &sink)
+            case .arxiv: try ArxivImporter.read(path: path, totalBytes: totalBytes, into: &sink)
+            case .openalex: try OpenAlexImporter.read(path: path, totalBytes: totalBytes, into: &sink)
+            case .dblp: try DBLPImporter.read(path: path, totalBytes: totalBytes, into: &sink)
+            case .acl: try ACLAnthologyImporter.read(path: path, totalBytes: totalBytes, into: &sink)
+            case .csv: try CSVImporter.read(path: path, totalBytes: totalBytes, into: &sink)
+            case .native: break
+            }
+        } catch {
+            var report = sink.report
+            if error.issue.isFileLevel || !report.issues.contains(error.issue) { report.failure = error.issue }
+            return (report, [error.issue.loadError])
+        }
+        sink.finish(totalBytes: totalBytes)
+        return (sink.report, [])
+    }
+
+    private static func importNative(path: String, totalBytes: Int?, emit: (PaperRecord) -> Void) -> (report: ImportReport.FileReport, errors: [LoadError]) {
+        var report = ImportReport.FileReport(path: path, format: .native)
+        report.bytes = totalBytes ?? 0
+        do {
+            let (records, errors) = try NativeJSONLines.read(path: path)
+            if !errors.isEmpty {
+                report.rejected = errors.count
+                report.failure = ImportIssue(.invalidJSON, file: path, message: "\(errors.count == 20 ? "20 or more" : String(errors.count)) bad line\(errors.count == 1 ? "" : "s"); native files load all or nothing")
+                return (report, errors)
+            }
+            if records.isEmpty {
+                let issue = ImportIssue(.noRecords, file: path, message: "no papers in the file")
+                report.failure = issue
+                return (report, [issue.loadError])
+            }
+            report.recordsRead = records.count
+            records.forEach(emit)
+            return (report, [])
+        } catch let error as LoadError {
+            report.failure = ImportIssue(.fileUnreadable, file: path, message: error.message)
+            return (report, [error])
+        } catch {
+            let issue = ImportIssue(.fileUnreadable, file: path, message: "cannot read the file: \(error.localizedDescription)")
+            report.failure = issue
+            return (report, [issue.loadError])
+        }
     }
 
     /// Refuses empty and binary files before parsing them.
-    static func checkContent(path: String) throws {
+    static func checkContent(path: String) throws(ImportIssue) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LoadError(file: path, message: "cannot open the file (is it readable?)")
+            throw ImportIssue(.fileUnreadable, file: path, message: "cannot open the file (is it readable?)")
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()
-        if head.isEmpty { throw LoadError(file: path, message: "the file is empty") }
+        if head.isEmpty { throw ImportIssue(.emptyFile, file: path, message: "the file is empty") }
         if head.contains(0) {
-            throw LoadError(file: path, message: "this looks like a binary file, not text (it contains NUL bytes)")
+            throw ImportIssue(.binaryFile, file: path, byteOffset: head.firstIndex(of: 0), message: "this looks like a binary file, not text (it contains NUL bytes)")
         }
     }
 }

@@ -1,0 +1,151 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Imports ACL Anthology XML (`data/xml/*.xml`): `<collection id>` / `<volume id>` /
+/// `<meta>` (booktitle, year, month) / `<paper id>` (title, authors, abstract, doi).
+///
+/// - The id is the Anthology id built from the collection, volume and paper ids, as the
+///   Anthology builds it: `P18-1001`, `W18-6301`, `2020.acl-main.1`.
+/// - `<editor>`s are not authors. A missing `<first>` or `<last>` gives a one-word name.
+/// - Markup in titles and abstracts is flattened to its text.
+/// - `<frontmatter>` (a volume's front pages) is not a paper and is skipped, as are volumes
+///   without papers.
+/// - Journals (collections `J`, `Q`, `*.cl`, `*.tacl`) are journal papers; the rest conference.
+enum ACLAnthologyImporter {
+    static func read(path: String, totalBytes: Int?, into sink: inout ImportSink) throws(ImportStop) {
+        let delegate = Delegate(sink: sink, totalBytes: totalBytes)
+        sink = try delegate.run(path: path)
+        if delegate.sawCollection == false {
+            throw ImportStop(issue: ImportIssue(.noRecords, file: path, message: "no <collection> element: not ACL Anthology XML"))
+        }
+    }
+
+    struct Draft {
+        var paperID: String
+        var line: Int
+        var title: String?
+        var authors: [String] = []
+        var abstract: String?
+        var doi: String?
+        var year: String?
+    }
+
+    final class Delegate: XMLRecordDelegate {
+        var sawCollection = false
+        var collectionID = ""
+        var volumeID = ""
+        var booktitle: String?
+        var year: String?
+        var month: String?
+        var inMeta = false
+        var draft: Draft?
+        /// Inside `<author>` (of a paper) or `<editor>`.
+        var person: (first: String?, last: String?)?
+        var personIsAuthor = false
+
+        override func startElement(_ name: String, attributes: [String: String]) {
+            switch name {
+            case "collection":
+                sawCollection = true
+                collectionID = attributes["id"] ?? ""
+            case "volume":
+                volumeID = attributes["id"] ?? ""
+                booktitle = nil
+                year = nil
+                month = nil
+            case "meta":
+                inMeta = true
+            case "paper":
+                draft = Draft(paperID: attributes["id"] ?? "", line: currentLine)
+            case "author", "editor":
+                person = (nil, nil)
+                personIsAuthor = name == "author" && draft != nil
+            case "first", "last":
+                if person != nil { captureText() }
+            case "booktitle", "year", "month":
+                if inMeta || (draft != nil && name == "year") { captureText() }
+            case "title", "abstract", "doi":
+                if draft != nil { captureText() }
+            default:
+                break
+            }
+        }
+
+        override func endElement(_ name: String, text: String?) {
+            switch name {
+            case "first": person?.first = text
+            case "last": person?.last = text
+            case "author", "editor":
+                if let person, personIsAuthor,
+                    let name = ImportText.clean([person.first, person.last].compactMap { $0 }.joined(separator: " "))
+                {
+                    draft?.authors.append(name)
+                }
+                person = nil
+            case "booktitle" where inMeta: booktitle = ImportText.clean(text)
+            case "year" where inMeta: year = text
+            case "year": draft?.year = text
+            case "month" where inMeta: month = text
+            case "meta": inMeta = false
+            case "title": draft?.title = ImportText.clean(text)
+            case "abstract": draft?.abstract = ImportText.clean(text)
+            case "doi": draft?.doi = text
+            case "paper":
+                guard let finished = draft else { return }
+                draft = nil
+                handle { () throws(ImportStop) in
+                    switch makeRecord(finished) {
+                    case .success(let record): sink.accept(record)
+                    case .failure(let issue): try sink.reject(issue)
+                    }
+                }
+            default:
+                break
+            }
+        }
+
+        func makeRecord(_ draft: Draft) -> Result<PaperRecord, ImportIssue> {
+            guard let id = ACLAnthologyImporter.anthologyID(collection: collectionID, volume: volumeID, paper: draft.paperID) else {
+                return .failure(sink.issue(.badValue, line: draft.line, "<paper id=\"\(draft.paperID)\"> in <volume id=\"\(volumeID)\"> of <collection id=\"\(collectionID)\">: cannot make an Anthology id from these ids"))
+            }
+            guard let title = draft.title else {
+                return .failure(sink.issue(.missingField, line: draft.line, "paper \(id) has no <title>"))
+            }
+            var record = PaperRecord(id: id, title: title)
+            record.authors = draft.authors
+            let yearText = draft.year ?? year
+            record.year = yearText.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            if yearText != nil, record.year == nil {
+                return .failure(sink.issue(.badValue, line: draft.line, "paper \(id) has year \"\(yearText ?? "")\", not a year"))
+            }
+            record.date = ImportText.date(year: record.year, month: ImportText.month(month))
+            record.venue = booktitle
+            record.abstract = draft.abstract
+            record.doi = ImportText.doi(draft.doi)
+            record.type = ACLAnthologyImporter.isJournal(collection: collectionID) ? .journal : .conference
+            return .success(record)
+        }
+    }
+
+    /// The Anthology's own rule (its `build_anthology_id`): new-style collections give
+    /// `2020.acl-main.1`; old-style ones give `P18-1001`, or `W18-6301` for workshops (two-digit
+    /// volume and paper numbers).
+    static func anthologyID(collection: String, volume: String, paper: String) -> String? {
+        guard !collection.isEmpty, !volume.isEmpty, !paper.isEmpty else { return nil }
+        if collection.contains(".") { return "\(collection)-\(volume).\(paper)" }
+        guard let volumeNumber = Int(volume), let paperNumber = Int(paper) else { return nil }
+        let twoDigit = collection.hasPrefix("W") || collection == "C69" || (collection == "D19" && volumeNumber >= 5)
+        if twoDigit { return "\(collection)-" + String(format: "%02d%02d", volumeNumber, paperNumber) }
+        return "\(collection)-" + String(format: "%01d%03d", volumeNumber, paperNumber)
+    }
+
+    static func isJournal(collection: String) -> Bool {
+        if collection.contains(".") {
+            let venue = collection.split(separator: ".").last ?? ""
+            return venue == "cl" || venue == "tacl"
+        }
+        return collection.hasPrefix("J") || collection.hasPrefix("Q")
+    }
+}

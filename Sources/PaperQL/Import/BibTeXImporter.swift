@@ -1,0 +1,107 @@
+import Foundation
+
+/// Imports BibTeX (`.bib`) files: each entry becomes a paper whose id is its citation key.
+///
+/// Entry types map to paper types: `inproceedings`/`conference` → conference; `article` →
+/// journal, or preprint when the journal is arXiv/CoRR or absent with an eprint; `misc`,
+/// `unpublished`, `online` with an arXiv eprint → preprint; `phdthesis`/`mastersthesis`/`thesis`
+/// → thesis; `book`, `inbook`, `incollection` → book; anything else → other.
+enum BibTeXImporter {
+    static func read(path: String, totalBytes: Int?, into sink: inout ImportSink) throws(ImportStop) {
+        var lexer: BibTeXLexer
+        do {
+            lexer = try BibTeXLexer(path: path)
+        } catch {
+            throw ImportStop(issue: error)
+        }
+        var entries = 0
+        while let item = lexer.next() {
+            sink.read(bytes: lexer.bytesRead, totalBytes: totalBytes)
+            switch item {
+            case .failure(let issue):
+                try sink.reject(issue)
+            case .entry(let entry):
+                entries += 1
+                for warning in entry.warnings { sink.warn(warning) }
+                switch record(from: entry, path: path) {
+                case .success(let record): sink.accept(record)
+                case .failure(let issue): try sink.reject(issue)
+                }
+            }
+        }
+        sink.read(bytes: lexer.bytesRead, totalBytes: totalBytes)
+        if entries == 0, sink.report.rejected == 0 {
+            throw ImportStop(issue: ImportIssue(.noRecords, file: path, message: "no BibTeX entries (@article{…}, @inproceedings{…}, …) in the file"))
+        }
+    }
+
+    static func record(from entry: BibTeXEntry, path: String) -> Result<PaperRecord, ImportIssue> {
+        let key = entry.key.trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty else {
+            return .failure(ImportIssue(.missingField, file: path, line: entry.line, message: "@\(entry.type) entry has no citation key"))
+        }
+        guard let rawTitle = entry["title"], let title = ImportText.clean(LaTeXAccents.toUnicode(rawTitle)) else {
+            return .failure(ImportIssue(.missingField, file: path, line: entry.line, message: "@\(entry.type){\(key)} has no title"))
+        }
+        var record = PaperRecord(id: key, title: title)
+        if let authors = entry["author"] {
+            (record.authors, record.authorsTruncated) = BibTeXNames.parse(authors)
+        }
+        record.year = ImportText.year(entry["year"]) ?? ImportText.year(entry["date"])
+        if let date = entry["date"].flatMap(ImportText.clean), date.count >= 4, date.prefix(4).allSatisfy(\.isNumber) {
+            record.date = date
+        } else {
+            record.date = ImportText.date(year: record.year, month: ImportText.month(entry["month"]))
+        }
+        let journal = (entry["journal"] ?? entry["journaltitle"]).flatMap { ImportText.clean(LaTeXAccents.toUnicode($0)) }
+        let booktitle = entry["booktitle"].flatMap { ImportText.clean(LaTeXAccents.toUnicode($0)) }
+        record.venue = booktitle ?? journal
+        record.doi = ImportText.doi(entry["doi"])
+        record.arxivID = arxivID(of: entry, journal: journal)
+        record.abstract = entry["abstract"].flatMap { ImportText.clean(LaTeXAccents.toUnicode($0)) }
+        record.categories = ImportText.list((entry["keywords"] ?? entry["keyword"]).map(LaTeXAccents.toUnicode))
+        record.institutions = [entry["school"], entry["institution"]].compactMap { $0.flatMap { ImportText.clean(LaTeXAccents.toUnicode($0)) } }
+        record.type = paperType(entryType: entry.type, journal: journal, hasArxiv: record.arxivID != nil)
+        if record.type == .preprint, record.venue == nil || journal.map(isArxivVenue) == true { record.venue = "arXiv" }
+        return .success(record)
+    }
+
+    /// From `eprint` with `archivePrefix`/`eprinttype` arXiv, an `arxivid` field, or a journal
+    /// like "arXiv preprint arXiv:1706.03762" / CoRR with `volume = {abs/…}`.
+    static func arxivID(of entry: BibTeXEntry, journal: String?) -> String? {
+        if let eprint = entry["eprint"] {
+            let archive = (entry["archiveprefix"] ?? entry["eprinttype"])?.lowercased()
+            if archive == nil || archive == "arxiv", let id = ImportText.arxivID(eprint) ?? (ImportText.isArxivID(eprint.trimmingCharacters(in: .whitespaces)) ? eprint.trimmingCharacters(in: .whitespaces) : nil) {
+                return id
+            }
+        }
+        if let id = entry["arxivid"].flatMap({ ImportText.arxivID($0) ?? (ImportText.isArxivID($0) ? $0 : nil) }) { return id }
+        if let journal, isArxivVenue(journal) {
+            return ImportText.arxivID(journal) ?? ImportText.arxivID(entry["volume"]) ?? ImportText.arxivID(entry["url"])
+        }
+        return nil
+    }
+
+    static func isArxivVenue(_ journal: String) -> Bool {
+        let lowered = journal.lowercased()
+        return lowered.contains("arxiv") || lowered == "corr"
+    }
+
+    static func paperType(entryType: String, journal: String?, hasArxiv: Bool) -> PaperType {
+        switch entryType {
+        case "inproceedings", "conference":
+            return .conference
+        case "article":
+            if let journal { return isArxivVenue(journal) ? .preprint : .journal }
+            return hasArxiv ? .preprint : .journal
+        case "misc", "unpublished", "online", "electronic", "preprint", "techreport", "report":
+            return hasArxiv || journal.map(isArxivVenue) == true ? .preprint : .other
+        case "phdthesis", "mastersthesis", "thesis":
+            return .thesis
+        case "book", "inbook", "incollection", "booklet", "mvbook", "collection":
+            return .book
+        default:
+            return .other
+        }
+    }
+}

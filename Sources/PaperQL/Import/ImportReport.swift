@@ -1,0 +1,39 @@
+/// What an import read, merged, linked and rejected; the CLI prints it for `--report`.
+public struct ImportReport: Sendable {
+    public struct FileReport: Sendable {
+        public var path: String
+        public var format: DataFormat?
+        /// Records accepted from this file.
+        public var recordsRead = 0
+        /// Malformed records skipped.
+        public var rejected = 0
+        public var warnings = 0
+        public var bytes = 0
+        /// The first problems found (errors and warnings), up to the issue limit.
+        public var issues: [ImportIssue] = []
+        /// Set when the file could not be used at all.
+        public var failure: ImportIssue?
+
+        public init(path: String, format: DataFormat? = nil) {
+            self.path = path
+            self.format = format
+        }
+    }
+
+    public var files: [FileReport] = []
+    /// Records folded into an earlier record of the same paper (same DOI, arXiv id, or title
+    /// and year).
+    public var mergedDuplicates = 0
+    /// Preprint–published pairs linked through their `versions` fields.
+    public var versionLinks = 0
+    /// Papers in the resulting graph.
+    public var papers = 0
+    /// The import stopped at the first bad record (`--strict`).
+    public var stoppedEarly = false
+
+    public init() {}
+
+    public var recordsRead: Int { files.reduce(0) { $0 + $1.recordsRead } }
+    public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
+    public var failedFiles: [FileReport] { files.filter { $0.failure != nil } }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Small text clean-ups the importers share: identifiers, dates, white space.
+enum ImportText {
+    /// A DOI without its resolver prefix (`https://doi.org/`, `doi:`), or nil if it is not one.
+    static func doi(_ text: String?) -> String? {
+        guard var value = text?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        value = value.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+            .replacingOccurrences(of: "\\", with: "")
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:", "DOI:", "DOI "] {
+            if value.lowercased().hasPrefix(prefix.lowercased()) { value = String(value.dropFirst(prefix.count)) }
+        }
+        value = value.trimmingCharacters(in: .whitespaces)
+        guard value.hasPrefix("10."), value.contains("/") else { return nil }
+        // Several DOIs separated by spaces (arXiv does this): keep the first.
+        return value.split(separator: " ").first.map(String.init)
+    }
+
+    /// An arXiv identifier (`1706.03762`, `1706.03762v2`, `hep-th/9608091`) in a URL, a DOI of
+    /// the form `10.48550/arXiv.…`, or text like `arXiv:1706.03762`; nil when there is none.
+    static func arxivID(_ text: String?) -> String? {
+        guard var value = text?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        let lowered = value.lowercased()
+        for marker in ["arxiv.org/abs/", "arxiv.org/pdf/", "10.48550/arxiv.", "arxiv:", "abs/"] {
+            if let range = lowered.range(of: marker) {
+                let start = value.index(value.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.upperBound))
+                value = String(value[start...])
+                break
+            }
+        }
+        value = String(value.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != "}" })
+        if value.lowercased().hasSuffix(".pdf") { value = String(value.dropLast(4)) }
+        return isArxivID(value) ? value : nil
+    }
+
+    /// `YYMM.NNNNN` (optionally `vN`) or `archive/YYMMNNN`.
+    static func isArxivID(_ value: String) -> Bool {
+        let base = withoutVersion(value)
+        let parts = base.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isNumber), (4...5).contains(parts[1].count),
+            parts[1].allSatisfy(\.isNumber)
+        {
+            return true
+        }
+        let slash = base.split(separator: "/", omittingEmptySubsequences: false)
+        return slash.count == 2 && slash[1].count == 7 && slash[1].allSatisfy(\.isNumber)
+            && slash[0].allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." }) && !slash[0].isEmpty
+    }
+
+    /// `1706.03762v5` → `1706.03762`.
+    static func withoutVersion(_ id: String) -> String {
+        guard let v = id.lastIndex(of: "v"), v != id.startIndex else { return id }
+        let digits = id[id.index(after: v)...]
+        return !digits.isEmpty && digits.allSatisfy(\.isNumber) ? String(id[..<v]) : id
+    }
+
+    /// The first four-digit year (1000–2999) in a text.
+    static func year(_ text: String?) -> Int? {
+        guard let text else { return nil }
+        var digits = ""
+        for character in text + " " {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+            } else {
+                if digits.count == 4, let year = Int(digits), (1000...2999).contains(year) { return year }
+                digits = ""
+            }
+        }
+        return nil
+    }
+
+    static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// 1–12 from "March", "mar", "3", "03".
+    static func month(_ text: String?) -> Int? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty else { return nil }
+        if let number = Int(text), (1...12).contains(number) { return number }
+        return monthNames.firstIndex { text.hasPrefix($0) }.map { $0 + 1 }
+    }
+
+    /// `2018`, `2018-07`.
+    static func date(year: Int?, month: Int?) -> String? {
+        guard let year else { return nil }
+        guard let month else { return String(year) }
+        return String(format: "%04d-%02d", year, month)
+    }
+
+    /// Trims and collapses runs of white space (titles broken over lines).
+    static func clean(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let cleaned = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return cleaned.isEmpty ? nil : cleaned
+    }
+
+    /// Splits a keyword list at commas and semicolons.
+    static func list(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return text.split(whereSeparator: { $0 == "," || $0 == ";" }).compactMap { clean(String($0)) }
+    }
+}

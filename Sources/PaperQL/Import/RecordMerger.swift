@@ -1,0 +1,124 @@
+/// Builds one set of papers out of records from several sources.
+///
+/// A new record is matched against those already kept by, in order: DOI; arXiv id (version
+/// suffix dropped; a DOI `10.48550/arXiv.…` counts as an arXiv id); the same id; and — only
+/// across different sources (each `--data` argument is one source, a directory included) —
+/// the same folded title (`TextFolding.fold`) with the same year or
+/// with one side a preprint, and at least one author family name in common (or no authors on
+/// one side). Then:
+/// - a preprint matched with a published record (conference, journal, book, thesis) is linked to
+///   it as another version of the work: each gets the other's id in `versions`;
+/// - otherwise the two are the same paper and are merged (`PaperRecord.merge`).
+/// Two records with one id that match on nothing else (two BibTeX files using one key for
+/// different papers) are both kept; the later one's id gets `@<file name>` appended.
+final class RecordMerger {
+    private(set) var records: [PaperRecord] = []
+    private var byID: [String: Int] = [:]
+    private var byDOI: [String: Int] = [:]
+    private var byArxiv: [String: Int] = [:]
+    private var byTitle: [String: [Int]] = [:]
+    /// The source (`--data` argument) each kept record came from first.
+    private var fileOf: [Int] = []
+    private(set) var mergedDuplicates = 0
+    private(set) var versionLinks = 0
+    private(set) var renamedIDs = 0
+
+    /// Titles shorter than this (folded) never match on title alone ("Introduction", "Preface").
+    static let minimumTitleLength = 16
+
+    func add(_ incoming: PaperRecord, source file: Int, fileName: String) {
+        var record = incoming
+        let doi = Self.doiKey(record)
+        let arxiv = Self.arxivKey(record)
+        let title = Self.titleKey(record)
+
+        var match: Int?
+        if let doi, let index = byDOI[doi] { match = index }
+        if match == nil, let arxiv, let index = byArxiv[arxiv] { match = index }
+        if match == nil, let index = byID[record.id] {
+            let other = records[index]
+            if fileOf[index] == file || Self.titleKey(other) == title {
+                match = index
+            } else {
+                record.id += "@\(fileName)"
+                renamedIDs += 1
+            }
+        }
+        if match == nil, let title {
+            match = byTitle[title]?.first { index in
+                fileOf[index] != file && titleMatchIsPlausible(records[index], record)
+            }
+        }
+
+        guard let index = match else {
+            insert(record, file: file, doi: doi, arxiv: arxiv, title: title)
+            return
+        }
+        if Self.isVersionPair(records[index], record) {
+            if records[index].versions.contains(record.id) || record.id == records[index].id {
+                records[index].merge(record)
+                mergedDuplicates += 1
+                return
+            }
+            let existingID = records[index].id
+            record.versions = PaperRecord.union(record.versions, [existingID])
+            records[index].versions = PaperRecord.union(records[index].versions, [record.id])
+            versionLinks += 1
+            if byID[record.id] != nil { record.id += "@\(fileName)" }
+            insert(record, file: file, doi: doi, arxiv: arxiv, title: title)
+        } else {
+            records[index].merge(record)
+            mergedDuplicates += 1
+            self.index(at: index, doi: Self.doiKey(records[index]), arxiv: Self.arxivKey(records[index]), title: nil)
+        }
+    }
+
+    private func insert(_ record: PaperRecord, file: Int, doi: String?, arxiv: String?, title: String?) {
+        let index = records.count
+        records.append(record)
+        fileOf.append(file)
+        if byID[record.id] == nil { byID[record.id] = index }
+        self.index(at: index, doi: doi, arxiv: arxiv, title: title)
+    }
+
+    private func index(at index: Int, doi: String?, arxiv: String?, title: String?) {
+        if let doi, byDOI[doi] == nil { byDOI[doi] = index }
+        if let arxiv, byArxiv[arxiv] == nil { byArxiv[arxiv] = index }
+        if let title { byTitle[title, default: []].append(index) }
+    }
+
+    /// One is a preprint and the other a published kind.
+    static func isVersionPair(_ a: PaperRecord, _ b: PaperRecord) -> Bool {
+        func published(_ type: PaperType?) -> Bool { type != nil && type != .preprint && type != .other }
+        return (a.type == .preprint && published(b.type)) || (b.type == .preprint && published(a.type))
+    }
+
+    private func titleMatchIsPlausible(_ a: PaperRecord, _ b: PaperRecord) -> Bool {
+        let sameYear = a.year == nil || b.year == nil || a.year == b.year
+        guard sameYear || Self.isVersionPair(a, b) else { return false }
+        if a.authors.isEmpty || b.authors.isEmpty { return true }
+        let families = Set(a.authors.compactMap { TextFolding.words($0).last })
+        return b.authors.contains { TextFolding.words($0).last.map(families.contains) ?? false }
+    }
+
+    static func doiKey(_ record: PaperRecord) -> String? {
+        guard let doi = record.doi?.lowercased(), !doi.isEmpty, !doi.hasPrefix("10.48550/arxiv.") else { return nil }
+        return doi
+    }
+
+    static func arxivKey(_ record: PaperRecord) -> String? {
+        if let id = record.arxivID, !id.isEmpty {
+            let bare = id.lowercased().hasPrefix("arxiv:") ? String(id.dropFirst(6)) : id
+            return ImportText.withoutVersion(bare).lowercased()
+        }
+        if let doi = record.doi?.lowercased(), doi.hasPrefix("10.48550/arxiv.") {
+            return ImportText.withoutVersion(String(doi.dropFirst("10.48550/arxiv.".count)))
+        }
+        return nil
+    }
+
+    static func titleKey(_ record: PaperRecord) -> String? {
+        let folded = TextFolding.fold(record.title)
+        return folded.count >= minimumTitleLength ? folded : nil
+    }
+}
