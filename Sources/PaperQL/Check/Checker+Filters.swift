@@ -164,7 +164,7 @@ extension Checker {
     mutating func checkTitle(_ literal: Literal) -> CheckedFilter? {
         let folded = TextFolding.fold(literal.text)
         if let papers = graph.papersByTitle[folded] {
-            return .papers(papers, label: "titled \"\(literal.text)\"")
+            return .papers(Array(papers), label: "titled \"\(literal.text)\"")
         }
         let notes = graph.titleSuggestions(for: literal.text).map { Diagnostic.Note(Messages.didYouMean($0)) }
         error(Messages.unknownTitle(literal.text), at: literal.span,

@@ -5,18 +5,17 @@ struct Facet: Sendable {
     /// For each value, its papers in ascending id order.
     let papers: AdjacencyLists
     /// Folded name → value.
-    let byFoldedName: [String: UInt32]
+    let byFoldedName: StringIndex
 
-    init(names: [String], papers: AdjacencyLists) {
+    init(names: [String], papers: AdjacencyLists, byFoldedName: StringIndex) {
         self.names = names
         self.papers = papers
-        var index: [String: UInt32] = [:]
-        index.reserveCapacity(names.count)
-        for (value, name) in names.enumerated() {
-            let key = TextFolding.fold(name)
-            if index[key] == nil { index[key] = UInt32(value) }
-        }
-        self.byFoldedName = index
+        self.byFoldedName = byFoldedName
+    }
+
+    init(names: [String], papers: AdjacencyLists) {
+        self.init(names: names, papers: papers,
+                  byFoldedName: StringIndex(names.enumerated().map { (key: TextFolding.fold($1), value: UInt32($0)) }))
     }
 
     var count: Int { names.count }

@@ -95,13 +95,16 @@ struct GraphAssembly {
             authorPapers: AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count),
             authorVariants: AdjacencyLists(authors.authorVariants),
             variantNames: StringColumn(names.variantNames),
-            authorsByFoldedName: authors.byFoldedName, authorsByFamilyName: authors.byFamilyName,
+            authorsByFoldedName: StringIndex(authors.byFoldedName.map { (key: $0.key, value: $0.value) }),
+            authorsByFamilyName: StringMultiIndex(authors.byFamilyName),
             venues: venues.facet(paperLists: paperVenues.map { $0 == PaperGraph.noValue ? [] : [$0] }),
             categories: categories.facet(paperLists: paperCategoryLists),
             institutions: institutions.facet(paperLists: paperInstitutionLists),
             sourceNames: sources.names,
-            wordPapers: AdjacencyLists(wordPostings), wordsByText: wordIDs,
-            papersByTitle: papersByTitle, papersByKey: papersByKey)
+            wordPapers: AdjacencyLists(wordPostings),
+            wordsByText: StringIndex(wordIDs.map { (key: $0.key, value: $0.value) }),
+            papersByTitle: StringMultiIndex(papersByTitle),
+            papersByKey: StringIndex(papersByKey.map { (key: $0.key, value: $0.value) }))
     }
 
     /// Version links by paper id, made symmetric; links to ids not in the graph are dropped.

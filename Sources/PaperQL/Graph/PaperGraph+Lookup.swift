@@ -24,7 +24,7 @@ extension PaperGraph {
     /// Author names close to a typed name, for "did you mean".
     public func authorSuggestions(for typed: String, limit: Int = 3) -> [AuthorID] {
         let folded = TextFolding.fold(typed)
-        let names = Suggestions.closest(to: folded, among: authorsByFoldedName.keys, limit: limit, key: { $0 })
+        let names = Suggestions.closest(to: folded, among: authorsByFoldedName.allKeys, limit: limit, key: { $0 })
         var seen = Set<UInt32>()
         return names.compactMap { authorsByFoldedName[$0] }.filter { seen.insert($0).inserted }.map(AuthorID.init)
     }
@@ -70,7 +70,7 @@ extension PaperGraph {
 
     /// Words in the index close to a typed word.
     func wordSuggestions(for word: String) -> [String] {
-        Suggestions.closest(to: word, among: wordsByText.keys, limit: 3, key: { $0 })
+        Suggestions.closest(to: word, among: wordsByText.allKeys, limit: 3, key: { $0 })
     }
 
     func paperCount(inFacet facet: Facet, value: UInt32) -> Int { facet.papers.count(Int(value)) }

@@ -33,9 +33,9 @@ public final class PaperGraph: Sendable {
     /// Every written form of every name.
     let variantNames: StringColumn
     /// Folded variant → author.
-    let authorsByFoldedName: [String: UInt32]
+    let authorsByFoldedName: StringIndex
     /// Folded family name → authors with it.
-    let authorsByFamilyName: [String: [UInt32]]
+    let authorsByFamilyName: StringMultiIndex
 
     let venues: Facet
     let categories: Facet
@@ -45,11 +45,11 @@ public final class PaperGraph: Sendable {
 
     /// Folded word → papers whose title or abstract contain it, ascending.
     let wordPapers: AdjacencyLists
-    let wordsByText: [String: UInt32]
+    let wordsByText: StringIndex
     /// Folded title → papers.
-    let papersByTitle: [String: [UInt32]]
+    let papersByTitle: StringMultiIndex
     /// Paper key (the record id) → paper.
-    let papersByKey: [String: UInt32]
+    let papersByKey: StringIndex
 
     static let noValue = UInt32.max
 
@@ -59,10 +59,10 @@ public final class PaperGraph: Sendable {
         truncatedAuthorLists: [Bool], paperAuthors: AdjacencyLists, paperAuthorVariants: AdjacencyLists,
         paperCategories: AdjacencyLists, paperInstitutions: AdjacencyLists, paperSources: AdjacencyLists,
         paperVersions: AdjacencyLists, authorNames: StringColumn, authorPapers: AdjacencyLists,
-        authorVariants: AdjacencyLists, variantNames: StringColumn, authorsByFoldedName: [String: UInt32],
-        authorsByFamilyName: [String: [UInt32]], venues: Facet, categories: Facet, institutions: Facet,
-        sourceNames: [String], wordPapers: AdjacencyLists, wordsByText: [String: UInt32],
-        papersByTitle: [String: [UInt32]], papersByKey: [String: UInt32]
+        authorVariants: AdjacencyLists, variantNames: StringColumn, authorsByFoldedName: StringIndex,
+        authorsByFamilyName: StringMultiIndex, venues: Facet, categories: Facet, institutions: Facet,
+        sourceNames: [String], wordPapers: AdjacencyLists, wordsByText: StringIndex,
+        papersByTitle: StringMultiIndex, papersByKey: StringIndex
     ) {
         self.paperKeys = paperKeys
         self.titles = titles

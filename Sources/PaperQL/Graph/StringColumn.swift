@@ -21,6 +21,11 @@ struct StringColumn: Sendable {
         ends.append(bytes.count)
     }
 
+    mutating func appendBytes(_ slice: Slice<UnsafeBufferPointer<UInt8>>) {
+        bytes.append(contentsOf: slice)
+        ends.append(bytes.count)
+    }
+
     mutating func reserveCapacity(count: Int, bytes byteCount: Int) {
         ends.reserveCapacity(count)
         bytes.reserveCapacity(byteCount)
