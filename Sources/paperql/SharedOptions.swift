@@ -7,6 +7,12 @@ struct SharedOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A data file to load instead of the default corpus (repeatable).", valueName: "file"))
     var data: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("The format of the --data files, when their names do not tell: \(DataFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var dataFormat: DataFormat?
+
+    @Flag(name: .long, help: "Stop at the first malformed record in a data file instead of skipping it.")
+    var strict = false
+
     @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown.")
     var format: OutputFormat?
 
@@ -19,14 +25,13 @@ struct SharedOptions: ParsableArguments {
     /// Loads the data files, or the default corpus. Bad data is a usage error: exit status 2.
     func makeSession() throws -> QuerySession {
         guard !data.isEmpty else { return QuerySession(graph: DefaultCorpus.load()) }
-        switch CorpusLoader.load(paths: data) {
-        case .success(let loaded):
-            return QuerySession(graph: loaded.graph)
-        case .failure(let failure):
-            Terminal.writeError(failure.errors.map { "\($0)\n" }.joined())
-            Terminal.writeError("error: no data loaded; fix the file\(failure.errors.count == 1 ? "" : "s") above and try again\n")
-            throw ExitCode(2)
-        }
+        let loaded = try ImportReporting.load(paths: data, options: importOptions)
+        ImportReporting.writeSkipped(loaded.report)
+        return QuerySession(graph: loaded.graph)
+    }
+
+    var importOptions: ImportOptions {
+        ImportOptions(format: dataFormat, strict: strict)
     }
 
     func makeRunner() -> BatchRunner {
@@ -41,3 +46,4 @@ struct SharedOptions: ParsableArguments {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension DataFormat: ExpressibleByArgument {}

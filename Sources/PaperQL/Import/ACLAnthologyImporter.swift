@@ -47,10 +47,10 @@ enum ACLAnthologyImporter {
 
         override func startElement(_ name: String, attributes: [String: String]) {
             switch name {
-            case "collection":
+            case "collection" where depth == 1:
                 sawCollection = true
                 collectionID = attributes["id"] ?? ""
-            case "volume":
+            case "volume" where depth == 2:
                 volumeID = attributes["id"] ?? ""
                 booktitle = nil
                 year = nil

@@ -167,6 +167,9 @@ struct BibTeXLexer {
                 if reader.peek() == nil {
                     throw LexError(kind: .unbalancedBraces, line: line, message: "the file ends inside @\(type){\(entry.key), opened at line \(line) (unbalanced braces?)")
                 }
+                if reader.peek() == UInt8(ascii: "@") {
+                    throw LexError(kind: .unbalancedBraces, line: line, atNextEntry: true, message: "@\(type){\(entry.key), opened at line \(line), is not closed before the next entry at line \(reader.line) (unbalanced braces in the field \"\(name)\"?)")
+                }
                 throw LexError(kind: .syntax, line: reader.line, message: "expected `,` or `\(Character(UnicodeScalar(close)))` after the field \"\(name)\" in @\(type){\(entry.key) (a missing comma?)")
             }
         }

@@ -12,6 +12,8 @@ class XMLRecordDelegate: NSObject, XMLParserDelegate {
     /// Set when a bad record must stop the import (`--strict`).
     var stop: ImportStop?
     private(set) var depth = 0
+    /// The root element has ended: the document is complete.
+    private var rootClosed = false
     private var captureDepth: Int?
     private var captured = ""
     private var capturedTooLong = false
@@ -49,6 +51,9 @@ class XMLRecordDelegate: NSObject, XMLParserDelegate {
         if !ok {
             let message = parser.parserError.map(Self.describe) ?? "the XML parser stopped"
             throw ImportStop(issue: sink.issue(.malformedXML, line: parser.lineNumber, column: parser.columnNumber, "malformed XML: \(message)"))
+        }
+        guard rootClosed else {
+            throw ImportStop(issue: sink.issue(.malformedXML, line: parser.lineNumber, "malformed XML: the file ends before its root element is closed (truncated?)"))
         }
         sink.read(bytes: stream.bytesConsumed, totalBytes: totalBytes)
         return sink
@@ -105,6 +110,7 @@ class XMLRecordDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         defer { depth -= 1 }
+        if depth == 1 { rootClosed = true }
         if let captureDepth {
             guard depth == captureDepth else { return }
             self.captureDepth = nil
