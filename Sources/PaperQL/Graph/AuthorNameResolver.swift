@@ -11,6 +11,8 @@ struct AuthorNameResolver {
     private var variantFoldedName: [UInt32] = []
     private var foldedNames: [String] = []
     private var foldedNameIDs: [String: UInt32] = [:]
+    /// The last word of each folded name.
+    private var familyNames: [String] = []
     /// Union-find forest over folded-name ids.
     private var parent: [UInt32] = []
 
@@ -28,12 +30,28 @@ struct AuthorNameResolver {
         var byline: [UInt32] = []
         byline.reserveCapacity(names.count)
         for raw in names {
-            let name = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            let name = Self.isNormalized(raw) ? raw : raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             guard !name.isEmpty else { continue }
             byline.append(internVariant(name))
         }
         if byline.count > 1 { unionCompatibleNames(in: byline) }
         return byline
+    }
+
+    /// ASCII text without leading, trailing or doubled spaces and without other whitespace.
+    private static func isNormalized(_ name: String) -> Bool {
+        var previousSpace = true
+        for byte in name.utf8 {
+            if byte >= 0x80 { return false }
+            if byte == UInt8(ascii: " ") {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                if byte < 0x20 { return false }
+                previousSpace = false
+            }
+        }
+        return !previousSpace
     }
 
     private mutating func internVariant(_ name: String) -> UInt32 {
@@ -54,6 +72,7 @@ struct AuthorNameResolver {
             foldedID = UInt32(foldedNames.count)
             foldedNameIDs[folded] = foldedID
             foldedNames.append(folded)
+            familyNames.append(folded.split(separator: " ").last.map(String.init) ?? folded)
             parent.append(foldedID)
         }
         variantFoldedName.append(foldedID)
@@ -62,7 +81,14 @@ struct AuthorNameResolver {
 
     private mutating func unionCompatibleNames(in byline: [UInt32]) {
         let folded = byline.map { variantFoldedName[Int($0)] }
-        guard Set(folded).count > 1 else { return }
+        // Only names sharing a family name can be the same person.
+        var families = Set<String>()
+        var shared = false
+        for id in folded where !families.insert(familyNames[Int(id)]).inserted {
+            shared = true
+            break
+        }
+        guard shared, Set(folded).count > 1 else { return }
         // Compare only names with the same family name.
         var byFamily: [Substring: [(UInt32, PersonName)]] = [:]
         for id in Set(folded) {

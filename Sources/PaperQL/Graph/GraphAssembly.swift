@@ -23,8 +23,12 @@ struct GraphAssembly {
     private var sources = FacetInterner()
     private var names = AuthorNameResolver()
 
-    private var wordIDs: [String: UInt32] = [:]
-    private var wordPostings: [[UInt32]] = []
+    private var words = ByteStringTable()
+    private var wordScratch: [UInt32] = []
+    /// Distinct words of each paper, papers end to end; inverted into word → papers at the end.
+    private var paperWords: [UInt32] = []
+    private var paperWordEnds: [Int] = []
+    private var lastPaperOfWord: [UInt32] = []
     private var papersByTitle: [String: [UInt32]] = [:]
     private var papersByKey: [String: UInt32] = [:]
 
@@ -60,19 +64,22 @@ struct GraphAssembly {
     }
 
     private mutating func indexWords(of record: PaperRecord, paper: UInt32) {
-        for text in [record.title, record.abstract ?? ""] where !text.isEmpty {
-            for word in TextFolding.words(text) {
-                let id: UInt32
-                if let known = wordIDs[String(word)] {
-                    id = known
-                } else {
-                    id = UInt32(wordPostings.count)
-                    wordIDs[String(word)] = id
-                    wordPostings.append([])
-                }
-                if wordPostings[Int(id)].last != paper { wordPostings[Int(id)].append(paper) }
+        wordScratch.removeAll(keepingCapacity: true)
+        WordScanner.internWords(in: record.title, table: &words, into: &wordScratch)
+        if let abstract = record.abstract {
+            WordScanner.internWords(in: abstract, table: &words, into: &wordScratch)
+        }
+        // Each word once per paper: remember the last paper that listed it.
+        let stamp = paper + 1
+        for id in wordScratch {
+            let index = Int(id)
+            if index >= lastPaperOfWord.count { lastPaperOfWord.append(contentsOf: repeatElement(0, count: index + 1 - lastPaperOfWord.count)) }
+            if lastPaperOfWord[index] != stamp {
+                lastPaperOfWord[index] = stamp
+                paperWords.append(id)
             }
         }
+        paperWordEnds.append(paperWords.count)
     }
 
     private func uniqueIDs(_ ids: [UInt32]) -> [UInt32] {
@@ -101,8 +108,9 @@ struct GraphAssembly {
             categories: categories.facet(paperLists: paperCategoryLists),
             institutions: institutions.facet(paperLists: paperInstitutionLists),
             sourceNames: sources.names,
-            wordPapers: AdjacencyLists(wordPostings),
-            wordsByText: StringIndex(wordIDs.map { (key: $0.key, value: $0.value) }),
+            wordPapers: AdjacencyLists(inverting: AdjacencyLists(ends: paperWordEnds, values: paperWords),
+                                       targetCount: words.count),
+            wordsByText: StringIndex((0..<words.count).map { (key: words.strings[$0], value: UInt32($0)) }),
             papersByTitle: StringMultiIndex(papersByTitle),
             papersByKey: StringIndex(papersByKey.map { (key: $0.key, value: $0.value) }))
     }

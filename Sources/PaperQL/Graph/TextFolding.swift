@@ -14,7 +14,7 @@ public enum TextFolding {
             pendingSpace = false
             output.append(byte)
         }
-        let source = text.utf8.allSatisfy { $0 < 0x80 } ? text : foldNonASCII(text)
+        let source = isASCII(text) ? text : foldNonASCII(text)
         for byte in source.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
@@ -30,6 +30,27 @@ public enum TextFolding {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether the text is plain ASCII (checked eight bytes at a time).
+    static func isASCII(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            var index = 0
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < bytes.count {
+                if bytes[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }) {
+            return answer
+        }
+        return text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Letters that have no decomposition into a base letter and an accent.
