@@ -1,11 +1,19 @@
 import ArgumentParser
 import PaperQL
 import PaperQLBatch
+import PaperQLREPL
 
-/// Starts the interactive session.
+/// Starts the interactive session (standard input is a terminal and no query was given).
 enum InteractiveEntry {
     static func start(session: QuerySession, options: SharedOptions) throws {
-        Terminal.writeError("paperql: the interactive session is not built yet; pass a query with -e or pipe a script\n")
-        throw ExitCode(2)
+        let replOptions = REPLOptions(
+            format: options.format ?? .table,
+            coloredOutput: !options.noColor && Terminal.wantsColor(1),
+            coloredDiagnostics: !options.noColor && Terminal.wantsColor(2),
+            historyPath: REPLOptions.defaultHistoryPath(),
+            version: PaperQLVersion.current)
+        var repl = REPL(session: session, options: replOptions)
+        let status = repl.run()
+        if status != 0 { throw ExitCode(status) }
     }
 }
