@@ -1,7 +1,8 @@
 /// Builds one set of papers out of records from several sources.
 ///
 /// A new record is matched against those already kept by, in order: DOI; arXiv id (version
-/// suffix dropped; a DOI `10.48550/arXiv.…` counts as an arXiv id); the same id; and — only
+/// suffix dropped; a DOI `10.48550/arXiv.…` counts as an arXiv id) — each only when the titles
+/// agree (`titlesAgree`), since real data has DOIs given to two papers; the same id; and — only
 /// across different sources (each `--data` argument is one source, a directory included) —
 /// the same folded title (`TextFolding.fold`) with the same year or
 /// with one side a preprint, and at least one author family name in common (or no authors on
@@ -22,6 +23,9 @@ final class RecordMerger {
     private(set) var mergedDuplicates = 0
     private(set) var versionLinks = 0
     private(set) var renamedIDs = 0
+    /// Records that share a DOI or arXiv id with a kept record but have a different title (data
+    /// errors: the ACL Anthology has two pairs of papers with one DOI); kept apart.
+    private(set) var conflictingIdentifiers = 0
 
     /// Titles shorter than this (folded) never match on title alone ("Introduction", "Preface").
     static let minimumTitleLength = 16
@@ -33,8 +37,12 @@ final class RecordMerger {
         let title = Self.titleKey(record)
 
         var match: Int?
-        if let doi, let index = byDOI[doi] { match = index }
-        if match == nil, let arxiv, let index = byArxiv[arxiv] { match = index }
+        if let doi, let index = byDOI[doi] {
+            if Self.titlesAgree(records[index], record) { match = index } else { conflictingIdentifiers += 1 }
+        }
+        if match == nil, let arxiv, let index = byArxiv[arxiv] {
+            if Self.titlesAgree(records[index], record) { match = index } else { conflictingIdentifiers += 1 }
+        }
         if match == nil, let index = byID[record.id] {
             let other = records[index]
             if fileOf[index] == file || Self.titleKey(other) == title {
@@ -99,6 +107,17 @@ final class RecordMerger {
         if a.authors.isEmpty || b.authors.isEmpty { return true }
         let families = Set(a.authors.compactMap { TextFolding.words($0).last })
         return b.authors.contains { TextFolding.words($0).last.map(families.contains) ?? false }
+    }
+
+    /// Titles of one paper: at least 80% of the words of the shorter title (folded) appear in
+    /// the other. "Attention Is All You Need" vs "Attention is all you need." agree; a book
+    /// review and an essay that a data error gave one DOI do not.
+    static func titlesAgree(_ a: PaperRecord, _ b: PaperRecord) -> Bool {
+        let wordsA = Set(TextFolding.words(a.title))
+        let wordsB = Set(TextFolding.words(b.title))
+        let shorter = min(wordsA.count, wordsB.count)
+        guard shorter > 0 else { return true }
+        return wordsA.intersection(wordsB).count * 5 >= shorter * 4
     }
 
     static func doiKey(_ record: PaperRecord) -> String? {

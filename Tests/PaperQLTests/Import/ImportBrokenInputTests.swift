@@ -102,7 +102,7 @@ import Testing
         case .success: Issue.record("a bad native line must fail the load")
         case .failure(let failure):
             #expect(failure.errors.count == 1)
-            #expect(failure.errors[0].line == 1)
+            #expect(failure.errors[0].line == 2)
         }
     }
 

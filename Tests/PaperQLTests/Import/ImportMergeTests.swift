@@ -46,3 +46,14 @@ import Testing
         #expect(merger.records.map(\.id) == ["smith2020", "smith2020@b.bib"])
     }
 }
+
+extension ImportMergeTests {
+    /// The ACL Anthology gives J10-1006 and J10-1008 one DOI (a data error): keep both papers.
+    @Test func oneDOIOnTwoDifferentPapersDoesNotMerge() {
+        let merger = RecordMerger()
+        merger.add(PaperRecord(id: "J10-1006", title: "Book Review: Representation and Management of Narrative Information", doi: "10.1162/coli.2010.36.1.36105"), source: 0, fileName: "J10.xml")
+        merger.add(PaperRecord(id: "J10-1008", title: "Last Words: Failure is an Orphan (Let’s Adopt)", doi: "10.1162/coli.2010.36.1.36105"), source: 0, fileName: "J10.xml")
+        #expect(merger.records.count == 2)
+        #expect(merger.conflictingIdentifiers == 1)
+    }
+}
