@@ -91,7 +91,8 @@ struct StringMultiIndex: Sendable {
     }
 
     init(_ dictionary: [String: [UInt32]]) {
-        let keys = Array(dictionary.keys)
+        // Rows in key order, so the same content always gives the same bytes in a snapshot.
+        let keys = dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         index = StringIndex(keys.enumerated().map { (key: $1, value: UInt32($0)) })
         lists = AdjacencyLists(keys.map { dictionary[$0] ?? [] })
     }

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Reads a snapshot's payload, checking every count and id against what it may be.
+struct SnapshotReader {
+    private let data: Data
+    private var offset: Int
+
+    /// Opens a file and checks its header, length and checksum.
+    init(path: String) throws(SnapshotError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw .cannotOpen(error.localizedDescription)
+        }
+        guard data.count >= 8, Array(data.prefix(8)) == SnapshotWriter.magic else { throw .notASnapshot }
+        guard data.count >= SnapshotWriter.headerSize else {
+            throw .truncated(expectedBytes: UInt64(SnapshotWriter.headerSize), foundBytes: UInt64(data.count))
+        }
+        let version = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self) }
+        guard UInt32(littleEndian: version) == SnapshotWriter.formatVersion else {
+            throw .unsupportedVersion(found: UInt32(littleEndian: version), supported: SnapshotWriter.formatVersion)
+        }
+        let length = UInt64(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self) })
+        let stored = UInt64(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 24, as: UInt64.self) })
+        let expected = UInt64(SnapshotWriter.headerSize) + length
+        guard UInt64(data.count) == expected else {
+            throw .truncated(expectedBytes: expected, foundBytes: UInt64(data.count))
+        }
+        var checksum = SnapshotChecksum()
+        data.withUnsafeBytes { bytes in checksum.add(UnsafeRawBufferPointer(rebasing: bytes[SnapshotWriter.headerSize...])) }
+        guard checksum.final == stored else { throw .checksumMismatch }
+        self.data = data
+        self.offset = SnapshotWriter.headerSize
+    }
+
+    var isAtEnd: Bool { offset == data.count }
+
+    mutating func readUInt64(_ what: String) throws(SnapshotError) -> UInt64 {
+        guard offset + 8 <= data.count else { throw .corrupt("\(what) runs past the end") }
+        let value = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        offset += 8
+        return UInt64(littleEndian: value)
+    }
+
+    mutating func readArray<T: FixedWidthInteger>(_ type: T.Type, _ what: String) throws(SnapshotError) -> [T] {
+        let count = try readUInt64(what)
+        let size = MemoryLayout<T>.size
+        guard count <= UInt64(data.count - offset) / UInt64(size) else { throw .corrupt("\(what) is longer than the file") }
+        let byteCount = Int(count) * size
+        let start = offset
+        let array = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+            data.withUnsafeBytes { bytes in
+                if let source = bytes.baseAddress, let target = buffer.baseAddress, byteCount > 0 {
+                    UnsafeMutableRawPointer(target).copyMemory(from: source + start, byteCount: byteCount)
+                }
+            }
+            initialized = Int(count)
+        }
+        offset += byteCount + (8 - byteCount % 8) % 8
+        guard offset <= data.count else { throw .corrupt("\(what) runs past the end") }
+        return array
+    }
+
+    mutating func readFlags(_ what: String) throws(SnapshotError) -> [Bool] {
+        try readArray(UInt8.self, what).map { $0 != 0 }
+    }
+
+    mutating func readEnds(_ what: String, total: Int) throws(SnapshotError) -> [Int] {
+        let raw = try readArray(UInt64.self, what)
+        var previous: UInt64 = 0
+        for end in raw {
+            guard end >= previous else { throw .corrupt("\(what) is not in order") }
+            previous = end
+        }
+        guard previous == UInt64(total) else { throw .corrupt("\(what) does not match its data") }
+        return raw.map { Int($0) }
+    }
+
+    mutating func readStringColumn(_ what: String, count: Int? = nil) throws(SnapshotError) -> StringColumn {
+        let bytes = try readArray(UInt8.self, what)
+        let ends = try readEnds(what, total: bytes.count)
+        if let count, ends.count != count { throw .corrupt("\(what) has \(ends.count) entries, \(count) expected") }
+        return StringColumn(bytes: bytes, ends: ends)
+    }
+
+    mutating func readStrings(_ what: String) throws(SnapshotError) -> [String] {
+        let column = try readStringColumn(what)
+        return (0..<column.count).map { column[$0] }
+    }
+
+    /// Lists whose values must be below `valueLimit`, with `rows` rows when given.
+    mutating func readLists(_ what: String, rows: Int?, valueLimit: Int) throws(SnapshotError) -> AdjacencyLists {
+        let rawEnds = try readArray(UInt64.self, what)
+        let values = try readArray(UInt32.self, what)
+        var previous: UInt64 = 0
+        for end in rawEnds {
+            guard end >= previous else { throw .corrupt("\(what) is not in order") }
+            previous = end
+        }
+        guard previous == UInt64(values.count) else { throw .corrupt("\(what) does not match its values") }
+        if let rows, rawEnds.count != rows { throw .corrupt("\(what) has \(rawEnds.count) rows, \(rows) expected") }
+        guard values.allSatisfy({ Int($0) < valueLimit }) else { throw .corrupt("\(what) refers past its table") }
+        return AdjacencyLists(ends: rawEnds.map { Int($0) }, values: values)
+    }
+
+    mutating func readIndex(_ what: String, valueLimit: Int) throws(SnapshotError) -> StringIndex {
+        let keys = try readStringColumn(what)
+        let values = try readArray(UInt32.self, what)
+        guard values.count == keys.count else { throw .corrupt("\(what) keys and values differ in number") }
+        guard values.allSatisfy({ Int($0) < valueLimit }) else { throw .corrupt("\(what) refers past its table") }
+        return StringIndex(keys: keys, values: values)
+    }
+
+    mutating func readMultiIndex(_ what: String, valueLimit: Int) throws(SnapshotError) -> StringMultiIndex {
+        let index = try readIndex(what, valueLimit: Int(UInt32.max))
+        let lists = try readLists(what, rows: nil, valueLimit: valueLimit)
+        guard index.values.allSatisfy({ Int($0) < lists.count }) else { throw .corrupt("\(what) refers past its lists") }
+        return StringMultiIndex(index: index, lists: lists)
+    }
+
+    mutating func readFacet(_ what: String, paperCount: Int) throws(SnapshotError) -> Facet {
+        let names = try readStrings(what)
+        let papers = try readLists(what, rows: names.count, valueLimit: paperCount)
+        let index = try readIndex(what, valueLimit: names.count)
+        return Facet(names: names, papers: papers, byFoldedName: index)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Writes a snapshot: a header, then the payload in chunks, checksummed as it goes.
+struct SnapshotWriter {
+    static let magic: [UInt8] = Array("PAPERQLG".utf8)
+    /// Bumped whenever the payload layout changes.
+    static let formatVersion: UInt32 = 1
+    static let headerSize = 32
+
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var checksum = SnapshotChecksum()
+    private var payloadLength: UInt64 = 0
+    private let chunkSize = 4 << 20
+
+    init(path: String) throws(SnapshotError) {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw .cannotWrite("cannot create \(path)") }
+        self.handle = handle
+        buffer.reserveCapacity(chunkSize + 4096)
+        buffer.append(contentsOf: [UInt8](repeating: 0, count: Self.headerSize))
+        do { try flush(keepingHeader: true) } catch { throw .cannotWrite("\(error)") }
+    }
+
+    // MARK: - Values
+
+    mutating func write(_ value: UInt64) throws(SnapshotError) {
+        withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+        payloadLength += 8
+        try flushIfFull()
+    }
+
+    mutating func write<T: FixedWidthInteger>(_ array: [T]) throws(SnapshotError) {
+        try write(UInt64(array.count))
+        try writeRaw(array)
+    }
+
+    mutating func write(_ flags: [Bool]) throws(SnapshotError) {
+        try write(flags.map { $0 ? UInt8(1) : 0 })
+    }
+
+    mutating func write(_ column: StringColumn) throws(SnapshotError) {
+        try write(column.bytes)
+        try write(column.ends.map { UInt64($0) })
+    }
+
+    mutating func write(_ strings: [String]) throws(SnapshotError) {
+        try write(StringColumn(strings))
+    }
+
+    mutating func write(_ lists: AdjacencyLists) throws(SnapshotError) {
+        try write(lists.ends.map { UInt64($0) })
+        try write(lists.values)
+    }
+
+    mutating func write(_ index: StringIndex) throws(SnapshotError) {
+        try write(index.keys)
+        try write(index.values)
+    }
+
+    mutating func write(_ index: StringMultiIndex) throws(SnapshotError) {
+        try write(index.index)
+        try write(index.lists)
+    }
+
+    mutating func write(_ facet: Facet) throws(SnapshotError) {
+        try write(facet.names)
+        try write(facet.papers)
+        try write(facet.byFoldedName)
+    }
+
+    private mutating func writeRaw<T: FixedWidthInteger>(_ array: [T]) throws(SnapshotError) {
+        // Little-endian machines only write their memory as it is.
+        array.withUnsafeBytes { bytes in buffer.append(contentsOf: bytes) }
+        let padding = (8 - (array.count * MemoryLayout<T>.size) % 8) % 8
+        buffer.append(contentsOf: repeatElement(0, count: padding))
+        payloadLength += UInt64(array.count * MemoryLayout<T>.size + padding)
+        try flushIfFull()
+    }
+
+    private mutating func flushIfFull() throws(SnapshotError) {
+        guard buffer.count >= chunkSize else { return }
+        do { try flush(keepingHeader: false) } catch { throw .cannotWrite("\(error)") }
+    }
+
+    private mutating func flush(keepingHeader: Bool) throws {
+        if keepingHeader {
+            try handle.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        // Everything written is padded to eight bytes, so chunks keep the checksum's alignment.
+        buffer.withUnsafeBytes { checksum.add($0) }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the rest of the payload and then the header with its length and checksum.
+    mutating func finish() throws(SnapshotError) {
+        do {
+            try flush(keepingHeader: false)
+            var header: [UInt8] = Self.magic
+            withUnsafeBytes(of: Self.formatVersion.littleEndian) { header.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(0)) { header.append(contentsOf: $0) }
+            withUnsafeBytes(of: payloadLength.littleEndian) { header.append(contentsOf: $0) }
+            withUnsafeBytes(of: checksum.final.littleEndian) { header.append(contentsOf: $0) }
+            try handle.seek(toOffset: 0)
+            try handle.write(contentsOf: header)
+            try handle.close()
+        } catch {
+            throw .cannotWrite("\(error)")
+        }
+    }
+}
