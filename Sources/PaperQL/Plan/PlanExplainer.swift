@@ -68,7 +68,11 @@ public struct PlanExplainer: Sendable {
             source(inner.source, depth: depth + 1, into: &lines)
             for stage in inner.stages { lines.append(pad + "  | " + describe(stage)) }
         case .years(let range):
-            let years = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+            let years =
+                if range.lowerBound == range.upperBound { "\(range.lowerBound)" }
+                else if range.upperBound >= 10_000 { "\(range.lowerBound) on" }
+                else if range.lowerBound <= 0 { "up to \(range.upperBound)" }
+                else { "\(range.lowerBound)–\(range.upperBound)" }
             lines.append(pad + "years \(years): one id range" + size)
         case .authors(let authors):
             lines.append(pad + "papers by (author → papers lists)" + size)
