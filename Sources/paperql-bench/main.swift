@@ -1,0 +1,224 @@
+// paperql-bench: loads a corpus (JSON Lines, then its snapshot), runs the benchmark queries
+// Q1–Q8 of ../shared/bench/baseline.py written in PaperQL, and writes the figures as JSON.
+//
+//   paperql-bench --data corpus_1m.jsonl --probes corpus_1m.probes.json --out results.json
+//
+// Build it in release mode (`swift build -c release --product paperql-bench`); the comparison
+// with SQLite and DuckDB is `scripts/bench-compare.sh`.
+import Foundation
+import PaperQL
+
+struct Arguments {
+    var data = ""
+    var probes = ""
+    var output = "paperql-bench.json"
+    var snapshot: String?
+    var runs = 20
+    var budgetSeconds = 20.0
+
+    init() {
+        var iterator = CommandLine.arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--data": data = iterator.next() ?? ""
+            case "--probes": probes = iterator.next() ?? ""
+            case "--out": output = iterator.next() ?? output
+            case "--snapshot": snapshot = iterator.next()
+            case "--runs": runs = Int(iterator.next() ?? "") ?? runs
+            case "--budget": budgetSeconds = Double(iterator.next() ?? "") ?? budgetSeconds
+            default:
+                FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+                exit(2)
+            }
+        }
+        if data.isEmpty {
+            FileHandle.standardError.write(Data("usage: paperql-bench --data FILE.jsonl [--probes FILE.probes.json] [--out FILE.json] [--snapshot FILE.pqg] [--runs N]\n".utf8))
+            exit(2)
+        }
+        if probes.isEmpty { probes = data.replacingOccurrences(of: ".jsonl", with: ".probes.json") }
+    }
+}
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Peak resident memory of this process so far, in MB.
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func currentRSSMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        let parts = line.split(separator: " ")
+        if parts.count >= 2, let kilobytes = Double(parts[1]) { return kilobytes / 1024 }
+    }
+    return 0
+}
+
+func log(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func quoted(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+}
+
+let arguments = Arguments()
+var results: [String: Any] = ["engine": "paperql", "data": arguments.data, "date": ISO8601DateFormatter().string(from: Date())]
+
+// MARK: - Load
+
+log("loading \(arguments.data)")
+let loadStart = now()
+let graph: PaperGraph
+switch CorpusLoader.load(paths: [arguments.data]) {
+case .success(let loaded): graph = loaded.graph
+case .failure(let failure):
+    for error in failure.errors { log("\(error)") }
+    exit(2)
+}
+let loadSeconds = now() - loadStart
+results["load_jsonl_s"] = loadSeconds
+results["rss_after_jsonl_load_mb"] = currentRSSMegabytes()
+results["peak_rss_jsonl_load_mb"] = peakRSSMegabytes()
+results["papers"] = graph.paperCount
+results["authors"] = graph.authorCount
+results["authorships"] = graph.authorshipCount
+log("loaded \(graph.paperCount) papers, \(graph.authorCount) authors in \(String(format: "%.2f", loadSeconds)) s")
+
+// MARK: - Snapshot
+
+let snapshotPath = arguments.snapshot ?? (arguments.data.replacingOccurrences(of: ".jsonl", with: "") + ".pqg")
+let writeStart = now()
+do { try graph.writeSnapshot(to: snapshotPath) } catch {
+    log("snapshot: \(error)")
+    exit(2)
+}
+results["snapshot_write_s"] = now() - writeStart
+results["snapshot_bytes"] = (try? FileManager.default.attributesOfItem(atPath: snapshotPath)[.size] as? Int) ?? 0
+var snapshotLoads: [Double] = []
+var reloaded: PaperGraph?
+for _ in 0..<3 {
+    let start = now()
+    reloaded = try? PaperGraph.loadSnapshot(from: snapshotPath)
+    snapshotLoads.append(now() - start)
+}
+results["snapshot_load_s"] = snapshotLoads.sorted()[1]
+log("snapshot: wrote in \(String(format: "%.2f", results["snapshot_write_s"] as? Double ?? 0)) s, loads in \(String(format: "%.3f", snapshotLoads.sorted()[1])) s")
+guard let snapshotGraph = reloaded else {
+    log("the snapshot did not load back")
+    exit(2)
+}
+results["snapshot_answers_match"] = snapshotGraph.paperCount == graph.paperCount && snapshotGraph.authorCount == graph.authorCount
+
+// MARK: - Queries
+
+struct Probes {
+    let authors: [String: String]
+    let venues: [String: String]
+    let words: [String: [String]]
+    let since: Int
+
+    init(path: String) {
+        let object = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))) as? [String: Any] ?? [:]
+        let authorObjects = object["authors"] as? [String: [String: Any]] ?? [:]
+        authors = authorObjects.compactMapValues { $0["name"] as? String }
+        venues = (object["venues"] as? [String: [String: Any]] ?? [:]).compactMapValues { $0["name"] as? String }
+        words = object["words"] as? [String: [String]] ?? [:]
+        since = object["since_year"] as? Int ?? 2015
+    }
+}
+
+let probes = Probes(path: arguments.probes)
+var cases: [(id: String, level: String, query: String)] = []
+for level in ["top", "median", "tail"] {
+    guard let name = probes.authors[level] else { continue }
+    cases.append(("Q1", level, "papers by exactly \(quoted(name)) since \(probes.since)"))
+}
+for level in ["top", "median", "tail"] {
+    guard let name = probes.authors[level] else { continue }
+    cases.append(("Q2", level, "coauthors of exactly \(quoted(name))"))
+}
+for level in ["top", "median", "tail"] {
+    guard let name = probes.authors[level] else { continue }
+    cases.append(("Q3", level, "papers by exactly \(quoted(name)) | count by year"))
+}
+for level in ["common", "mid", "rare"] {
+    guard let pair = probes.words[level], pair.count == 2 else { continue }
+    cases.append(("Q4", level, "papers matching \(quoted("\(pair[0]) \(pair[1])")) since \(probes.since)"))
+}
+for level in ["top", "median"] {
+    guard let venue = probes.venues[level] else { continue }
+    cases.append(("Q5", level, "authors of (papers at \(quoted(venue))) | limit 20"))
+}
+for level in ["top", "median", "tail"] {
+    guard let name = probes.authors[level] else { continue }
+    cases.append(("Q6", level, "coauthors of exactly \(quoted(name)) within 2 | count"))
+}
+for (label, a, b) in [("top-median", "top", "median"), ("tail-tail2", "tail", "tail2")] {
+    guard let from = probes.authors[a], let to = probes.authors[b] else { continue }
+    cases.append(("Q7", label, "path from exactly \(quoted(from)) to exactly \(quoted(to))"))
+}
+cases.append(("Q8", "all", "papers | count by year"))
+
+/// Runs a query to the end: checked, planned, evaluated, and every row turned into cells.
+func runOnce(_ query: String) -> (rows: Int, value: Int?, seconds: Double) {
+    let start = now()
+    var session = QuerySession(graph: graph)
+    let outcome = session.run(query)
+    var rows = 0
+    var value: Int?
+    for statement in outcome.statements {
+        guard let result = statement.result else { continue }
+        switch result {
+        case .count(let count): value = count; rows = 1
+        case .path(let path): value = path.found ? path.length : nil; rows = path.steps.count
+        default: rows = ResultTable(result, graph: graph).rows.count
+        }
+    }
+    let seconds = now() - start
+    if outcome.hasErrors {
+        log("query failed: \(query)")
+        for diagnostic in outcome.diagnostics { log("  \(diagnostic.message)") }
+    }
+    return (rows, value, seconds)
+}
+
+var queryResults: [[String: Any]] = []
+for testCase in cases {
+    _ = runOnce(testCase.query)
+    let first = runOnce(testCase.query)
+    var timings = [first.seconds]
+    let runs = first.seconds * Double(arguments.runs) > arguments.budgetSeconds
+        ? max(3, Int(arguments.budgetSeconds / max(first.seconds, 1e-9))) : arguments.runs
+    while timings.count < runs { timings.append(runOnce(testCase.query).seconds) }
+    timings.sort()
+    let median = timings[timings.count / 2]
+    let p99 = timings[min(timings.count - 1, Int((Double(timings.count) * 0.99).rounded(.up)) - 1)]
+    var entry: [String: Any] = [
+        "query": testCase.id, "level": testCase.level, "paperql": testCase.query, "rows": first.rows,
+        "median_ms": median * 1000, "p99_ms": p99 * 1000, "runs": timings.count,
+    ]
+    if let value = first.value { entry["value"] = value }
+    queryResults.append(entry)
+    log(String(format: "%@ %-10@ %10.3f ms  (p99 %.3f, %d rows)  %@", testCase.id, testCase.level, median * 1000, p99 * 1000,
+               first.rows, testCase.query))
+}
+results["queries"] = queryResults
+results["peak_rss_mb"] = peakRSSMegabytes()
+
+// Start-up: the query on the default corpus from process start to exit is measured by the
+// comparison script with the real binary; this in-process figure is the default corpus build.
+let defaultStart = now()
+_ = DefaultCorpus.load()
+results["default_corpus_build_ms"] = (now() - defaultStart) * 1000
+
+let json = try JSONSerialization.data(withJSONObject: results, options: [.prettyPrinted, .sortedKeys])
+try json.write(to: URL(fileURLWithPath: arguments.output))
+log("wrote \(arguments.output)")
