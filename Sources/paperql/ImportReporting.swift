@@ -17,9 +17,8 @@ enum ImportReporting {
             return loaded
         case .failure(let failure):
             Terminal.writeError(failure.errors.map { "\($0)\n" }.joined())
-            let skipped = failure.report.rejected
             let stopped = failure.report.stoppedEarly ? " (--strict stops at the first malformed record)" : ""
-            Terminal.writeError("error: no data loaded\(stopped); fix the file\(failure.errors.count == 1 ? "" : "s") above and try again\(skipped > 0 && !failure.report.stoppedEarly ? " (\(skipped) malformed records were found)" : "")\n")
+            Terminal.writeError("error: no data loaded\(stopped); fix the file\(failure.errors.count == 1 ? "" : "s") above and try again\n")
             throw ExitCode(2)
         }
     }
