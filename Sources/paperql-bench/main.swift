@@ -48,7 +48,7 @@ func now() -> Double {
 /// Peak resident memory of this process so far, in MB.
 func peakRSSMegabytes() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
 
