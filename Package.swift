@@ -27,6 +27,6 @@ let package = Package(
         .executableTarget(name: "paperql-bench", dependencies: ["PaperQL"], path: "Sources/paperql-bench"),
         .executableTarget(name: "EmbeddingExample", dependencies: ["PaperQL"], path: "Examples/Embedding",
                           exclude: ["expected-output.txt"]),
-        .testTarget(name: "PaperQLTests", dependencies: ["PaperQL"], exclude: ["Cases"]),
+        .testTarget(name: "PaperQLTests", dependencies: ["PaperQL"], exclude: ["Cases", "Golden", "Fixtures"]),
     ]
 )
