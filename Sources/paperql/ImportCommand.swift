@@ -14,6 +14,7 @@ struct ImportCommand: ParsableCommand {
 
             Malformed records are reported and skipped (--strict stops at the first); a file that \
             cannot be used at all, or a bad line in a native .jsonl file, loads nothing.
+            With -o FILE.pqg the built graph, indexes included, is written as a snapshot;             `--data FILE.pqg` then loads it without parsing anything.
             Exit status: 0 imported, 2 nothing imported.
             """
     )
@@ -30,8 +31,19 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The format of the files, when their names do not tell.", valueName: "format"))
     var dataFormat: DataFormat?
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the graph, indexes included, to a snapshot file (.pqg) that --data loads far faster.", valueName: "file"))
+    var output: String?
+
     mutating func run() throws {
         let loaded = try ImportReporting.load(paths: files, options: ImportOptions(format: dataFormat, strict: strict))
+        if let output {
+            do {
+                try loaded.graph.writeSnapshot(to: output)
+            } catch {
+                Terminal.writeError("\(output): error: \(error)\n")
+                throw ExitCode(2)
+            }
+        }
         if report {
             Terminal.writeOutput(ImportReporting.render(loaded.report))
         } else {

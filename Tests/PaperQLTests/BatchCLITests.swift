@@ -111,6 +111,27 @@ import Testing
         #expect(run.standardError.contains("/nonexistent/script.pql: error: cannot read the script"))
     }
 
+    @Test func importWritesASnapshotThatDataLoads() throws {
+        let snapshot = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString).pqg").path
+        defer { try? FileManager.default.removeItem(atPath: snapshot) }
+        let imported = try runProduct("paperql", ["import", "Corpus/default-corpus.jsonl", "-o", snapshot])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let query = ["-e", "coauthors of \"Jack Rae\" within 2 | count", "-e", "papers by \"Scott Reed\" | show title"]
+        let fromSnapshot = try runProduct("paperql", ["--data", snapshot] + query)
+        let fromDefault = try runProduct("paperql", query)
+        #expect(fromSnapshot.status == 0)
+        #expect(fromSnapshot.standardOutput == fromDefault.standardOutput)
+    }
+
+    @Test func aTruncatedSnapshotIsRefused() throws {
+        let snapshot = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString).pqg")
+        defer { try? FileManager.default.removeItem(at: snapshot) }
+        try Data("PAPERQLG\u{1}\0\0\0".utf8).write(to: snapshot)
+        let run = try runProduct("paperql", ["--data", snapshot.path, "-e", "papers | count"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("\(snapshot.path): error: the snapshot is truncated"))
+    }
+
     private func temporaryScript(_ text: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString).pql")
         try text.write(to: url, atomically: true, encoding: .utf8)

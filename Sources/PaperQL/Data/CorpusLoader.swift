@@ -41,9 +41,33 @@ public enum CorpusLoader {
     ) -> Result<Loaded, Failure> {
         var report = ImportReport()
         var errors: [LoadError] = []
+        // A snapshot alone loads as it is, indexes included; with other files its papers are
+        // merged with theirs like any other source.
+        var snapshots: [(path: String, graph: PaperGraph)] = []
+        for path in paths where GraphSnapshotFile.isSnapshot(path: path) {
+            var file = ImportReport.FileReport(path: path)
+            do {
+                let graph = try PaperGraph.loadSnapshot(from: path)
+                file.recordsRead = graph.paperCount
+                snapshots.append((path, graph))
+            } catch {
+                let issue = ImportIssue(.fileUnreadable, file: path, message: error.description)
+                file.failure = issue
+                errors.append(issue.loadError)
+            }
+            report.files.append(file)
+        }
+        if paths.count == 1, let only = snapshots.first {
+            report.papers = only.graph.paperCount
+            return .success(Loaded(graph: only.graph, report: report))
+        }
         let merger = RecordMerger()
+        for (source, snapshot) in snapshots.enumerated() {
+            let fileName = snapshot.path.split(separator: "/").last.map(String.init) ?? snapshot.path
+            for record in snapshot.graph.records() { merger.add(record, source: paths.count + source, fileName: fileName) }
+        }
         var inputs: [(path: String, source: Int)] = []
-        for (source, path) in paths.enumerated() {
+        for (source, path) in paths.enumerated() where !GraphSnapshotFile.isSnapshot(path: path) {
             switch expand(path) {
             case .success(let files): inputs += files.map { ($0, source) }
             case .failure(let issue):

@@ -1,0 +1,14 @@
+import Foundation
+
+/// Recognizes snapshot files: by the `.pqg` extension, or by the magic bytes at the start.
+public enum GraphSnapshotFile {
+    public static let fileExtension = "pqg"
+
+    public static func isSnapshot(path: String) -> Bool {
+        if path.lowercased().hasSuffix(".\(fileExtension)") { return true }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8)) ?? Data()
+        return Array(head) == SnapshotWriter.magic
+    }
+}
