@@ -11,8 +11,9 @@ struct AuthorNameResolver {
     private var variantFoldedName: [UInt32] = []
     private var foldedNames: [String] = []
     private var foldedNameIDs: [String: UInt32] = [:]
-    /// The last word of each folded name.
-    private var familyNames: [String] = []
+    /// The last word of each folded name, as an id.
+    private var familyOfFoldedName: [UInt32] = []
+    private var familyIDs: [String: UInt32] = [:]
     /// Union-find forest over folded-name ids.
     private var parent: [UInt32] = []
 
@@ -72,7 +73,14 @@ struct AuthorNameResolver {
             foldedID = UInt32(foldedNames.count)
             foldedNameIDs[folded] = foldedID
             foldedNames.append(folded)
-            familyNames.append(folded.split(separator: " ").last.map(String.init) ?? folded)
+            let family = folded.split(separator: " ").last.map(String.init) ?? folded
+            if let known = familyIDs[family] {
+                familyOfFoldedName.append(known)
+            } else {
+                let familyID = UInt32(familyIDs.count)
+                familyIDs[family] = familyID
+                familyOfFoldedName.append(familyID)
+            }
             parent.append(foldedID)
         }
         variantFoldedName.append(foldedID)
@@ -81,14 +89,20 @@ struct AuthorNameResolver {
 
     private mutating func unionCompatibleNames(in byline: [UInt32]) {
         let folded = byline.map { variantFoldedName[Int($0)] }
-        // Only names sharing a family name can be the same person.
-        var families = Set<String>()
+        // Only different names sharing a family name can be the same person.
+        let families = folded.map { familyOfFoldedName[Int($0)] }
         var shared = false
-        for id in folded where !families.insert(familyNames[Int(id)]).inserted {
-            shared = true
-            break
+        if families.count <= 32 {
+            search: for i in 0..<families.count {
+                for j in (i + 1)..<families.count where families[i] == families[j] && folded[i] != folded[j] {
+                    shared = true
+                    break search
+                }
+            }
+        } else {
+            shared = Set(families).count < families.count
         }
-        guard shared, Set(folded).count > 1 else { return }
+        guard shared else { return }
         // Compare only names with the same family name.
         var byFamily: [Substring: [(UInt32, PersonName)]] = [:]
         for id in Set(folded) {

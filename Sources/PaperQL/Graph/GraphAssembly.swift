@@ -23,13 +23,6 @@ struct GraphAssembly {
     private var sources = FacetInterner()
     private var names = AuthorNameResolver()
 
-    private var words = ByteStringTable()
-    private var wordScratch: [UInt32] = []
-    /// Distinct words of each paper, papers end to end; inverted into word → papers at the end.
-    private var paperWords: [UInt32] = []
-    private var paperWordEnds: [Int] = []
-    private var lastPaperOfWord: [UInt32] = []
-    private var papersByTitle: [String: [UInt32]] = [:]
     private var papersByKey: [String: UInt32] = [:]
 
     init(paperCapacity: Int) {
@@ -58,28 +51,6 @@ struct GraphAssembly {
         paperSourceLists.append(uniqueIDs(record.sources.map { sources.intern($0) }))
         versionKeys.append(record.versions)
         if papersByKey[record.id] == nil { papersByKey[record.id] = paper }
-        let foldedTitle = TextFolding.fold(record.title)
-        if !foldedTitle.isEmpty { papersByTitle[foldedTitle, default: []].append(paper) }
-        indexWords(of: record, paper: paper)
-    }
-
-    private mutating func indexWords(of record: PaperRecord, paper: UInt32) {
-        wordScratch.removeAll(keepingCapacity: true)
-        WordScanner.internWords(in: record.title, table: &words, into: &wordScratch)
-        if let abstract = record.abstract {
-            WordScanner.internWords(in: abstract, table: &words, into: &wordScratch)
-        }
-        // Each word once per paper: remember the last paper that listed it.
-        let stamp = paper + 1
-        for id in wordScratch {
-            let index = Int(id)
-            if index >= lastPaperOfWord.count { lastPaperOfWord.append(contentsOf: repeatElement(0, count: index + 1 - lastPaperOfWord.count)) }
-            if lastPaperOfWord[index] != stamp {
-                lastPaperOfWord[index] = stamp
-                paperWords.append(id)
-            }
-        }
-        paperWordEnds.append(paperWords.count)
     }
 
     private func uniqueIDs(_ ids: [UInt32]) -> [UInt32] {
@@ -87,7 +58,8 @@ struct GraphAssembly {
         return ids.filter { seen.insert($0).inserted }
     }
 
-    consuming func finish() -> PaperGraph {
+    /// Builds the graph; `text` holds the word and title indexes, built alongside.
+    consuming func finish(text: TextIndexAssembly.Indexes) -> PaperGraph {
         let authors = names.resolve(bylines: paperVariantLists)
         let paperAuthors = AdjacencyLists(authors.paperAuthors)
         return PaperGraph(
@@ -108,10 +80,7 @@ struct GraphAssembly {
             categories: categories.facet(paperLists: paperCategoryLists),
             institutions: institutions.facet(paperLists: paperInstitutionLists),
             sourceNames: sources.names,
-            wordPapers: AdjacencyLists(inverting: AdjacencyLists(ends: paperWordEnds, values: paperWords),
-                                       targetCount: words.count),
-            wordsByText: StringIndex((0..<words.count).map { (key: words.strings[$0], value: UInt32($0)) }),
-            papersByTitle: StringMultiIndex(papersByTitle),
+            wordPapers: text.wordPapers, wordsByText: text.wordsByText, papersByTitle: text.papersByTitle,
             papersByKey: StringIndex(papersByKey.map { (key: $0.key, value: $0.value) }))
     }
 

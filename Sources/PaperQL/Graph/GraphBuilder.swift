@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Collects `PaperRecord`s and builds an immutable `PaperGraph` with all its indexes.
 ///
 /// Records with the same `id` are merged into one paper.
@@ -28,6 +30,7 @@ public struct GraphBuilder: Sendable {
     /// Builds the graph. Papers are numbered by (year, then title descending), so that reading
     /// ids downwards gives the default order: newest first, then by title.
     public func build() -> PaperGraph {
+        let records = self.records
         let order = records.indices.sorted { left, right in
             let a = records[left]
             let b = records[right]
@@ -37,10 +40,25 @@ public struct GraphBuilder: Sendable {
             if a.title != b.title { return a.title > b.title }
             return a.id > b.id
         }
-        var assembly = GraphAssembly(paperCapacity: records.count)
-        for position in order {
-            assembly.addPaper(records[position])
+        // Two independent halves of the work, one per core.
+        let structure = Box(GraphAssembly(paperCapacity: records.count))
+        let text = Box(TextIndexAssembly(paperCapacity: records.count))
+        let textIndexes = Box<TextIndexAssembly.Indexes?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                for position in order { structure.value.addPaper(records[position]) }
+            } else {
+                for position in order { text.value.addPaper(records[position]) }
+                textIndexes.value = text.value.finish()
+            }
         }
-        return assembly.finish()
+        guard let indexes = textIndexes.value else { preconditionFailure("the text indexes were not built") }
+        return structure.value.finish(text: indexes)
     }
+}
+
+/// A value reached from one concurrent task only: each task of `build()` owns its own box.
+private final class Box<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }
