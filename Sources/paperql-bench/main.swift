@@ -15,6 +15,8 @@ struct Arguments {
     var snapshot: String?
     var runs = 20
     var budgetSeconds = 20.0
+    /// Only these queries (`Q1,Q6`), for profiling.
+    var only: Set<String> = []
 
     init() {
         var iterator = CommandLine.arguments.dropFirst().makeIterator()
@@ -26,6 +28,7 @@ struct Arguments {
             case "--snapshot": snapshot = iterator.next()
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--budget": budgetSeconds = Double(iterator.next() ?? "") ?? budgetSeconds
+            case "--only": only = Set((iterator.next() ?? "").split(separator: ",").map(String.init))
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -35,7 +38,9 @@ struct Arguments {
             FileHandle.standardError.write(Data("usage: paperql-bench --data FILE.jsonl [--probes FILE.probes.json] [--out FILE.json] [--snapshot FILE.pqg] [--runs N]\n".utf8))
             exit(2)
         }
-        if probes.isEmpty { probes = data.replacingOccurrences(of: ".jsonl", with: ".probes.json") }
+        if probes.isEmpty {
+            probes = data.replacingOccurrences(of: ".jsonl", with: ".probes.json").replacingOccurrences(of: ".pqg", with: ".probes.json")
+        }
     }
 }
 
@@ -94,7 +99,10 @@ log("loaded \(graph.paperCount) papers, \(graph.authorCount) authors in \(String
 
 // MARK: - Snapshot
 
-let snapshotPath = arguments.snapshot ?? (arguments.data.replacingOccurrences(of: ".jsonl", with: "") + ".pqg")
+let inputIsSnapshot = GraphSnapshotFile.isSnapshot(path: arguments.data)
+let snapshotPath = inputIsSnapshot ? NSTemporaryDirectory() + "/paperql-bench-\(getpid()).pqg"
+    : arguments.snapshot ?? (arguments.data.replacingOccurrences(of: ".jsonl", with: "") + ".pqg")
+defer { if inputIsSnapshot { try? FileManager.default.removeItem(atPath: snapshotPath) } }
 let writeStart = now()
 do { try graph.writeSnapshot(to: snapshotPath) } catch {
     log("snapshot: \(error)")
@@ -139,7 +147,7 @@ let probes = Probes(path: arguments.probes)
 var cases: [(id: String, level: String, query: String)] = []
 for level in ["top", "median", "tail"] {
     guard let name = probes.authors[level] else { continue }
-    cases.append(("Q1", level, "papers by exactly \(quoted(name)) since \(probes.since)"))
+    cases.append(("Q1", level, "papers by exactly \(quoted(name)) since \(probes.since) | show id, title, year"))
 }
 for level in ["top", "median", "tail"] {
     guard let name = probes.authors[level] else { continue }
@@ -151,7 +159,7 @@ for level in ["top", "median", "tail"] {
 }
 for level in ["common", "mid", "rare"] {
     guard let pair = probes.words[level], pair.count == 2 else { continue }
-    cases.append(("Q4", level, "papers matching \(quoted("\(pair[0]) \(pair[1])")) since \(probes.since)"))
+    cases.append(("Q4", level, "papers matching \(quoted("\(pair[0]) \(pair[1])")) since \(probes.since) | show id, title, year"))
 }
 for level in ["top", "median"] {
     guard let venue = probes.venues[level] else { continue }
@@ -166,6 +174,7 @@ for (label, a, b) in [("top-median", "top", "median"), ("tail-tail2", "tail", "t
     cases.append(("Q7", label, "path from exactly \(quoted(from)) to exactly \(quoted(to))"))
 }
 cases.append(("Q8", "all", "papers | count by year"))
+if !arguments.only.isEmpty { cases = cases.filter { arguments.only.contains($0.id) } }
 
 /// Runs a query to the end: checked, planned, evaluated, and every row turned into cells.
 func runOnce(_ query: String) -> (rows: Int, value: Int?, seconds: Double) {

@@ -24,6 +24,9 @@ public enum NativeRecordDecoder {
         record.authors = try stringList(value, "authors")
         record.authorsTruncated = try bool(value, "authors_truncated") ?? false
         record.year = try integer(value, "year")
+        if let year = record.year, !PaperRecord.validYears.contains(year) {
+            throw FieldError(message: "field \"year\" must be between 1 and 9999, found \(year)")
+        }
         record.date = try string(value, "date")
         record.venue = try string(value, "venue")
         if let type = try string(value, "type") {

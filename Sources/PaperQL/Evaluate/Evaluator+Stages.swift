@@ -99,6 +99,7 @@ extension Evaluator {
         var facetCounts: SparseCounter?
         var missing = 0
         var counter = 0
+        var yearCounts = field == .year ? [Int](repeating: 0, count: Int(Int16.max) + 1) : []
         func facetCount(_ lists: AdjacencyLists, size: Int, _ paper: PaperID) {
             let values = lists[Int(paper.rawValue)]
             if values.isEmpty { missing += 1 }
@@ -117,7 +118,7 @@ extension Evaluator {
             try checkCancellation(every: counter)
             switch field {
             case .year:
-                counts[graph.year(of: paper).map(GroupRow.Key.year) ?? .none, default: 0] += 1
+                yearCounts[Int(graph.years[Int(paper.rawValue)])] += 1
             case .type:
                 counts[graph.type(of: paper).map { .text($0.rawValue) } ?? .none, default: 0] += 1
             case .venue:
@@ -131,6 +132,11 @@ extension Evaluator {
             }
         }
         var rows = counts.map { GroupRow(key: $0.key, count: $0.value) }
+        if field == .year {
+            // Years are small integers: count in an array, not a dictionary.
+            rows = yearCounts.indices.dropFirst().filter { yearCounts[$0] > 0 }.map { GroupRow(key: .year($0), count: yearCounts[$0]) }
+            missing = yearCounts[0]
+        }
         if let facetCounts {
             rows = facetCounts.entries.map { value, count in GroupRow(key: .text(facetName(field, value)), count: count) }
         }

@@ -41,7 +41,7 @@ struct GraphAssembly {
         dates.append(record.date ?? "")
         dois.append(record.doi ?? "")
         arxivIDs.append(record.arxivID ?? "")
-        years.append(Int16(clamping: record.year ?? 0))
+        years.append(Int16(record.storableYear ?? 0))
         paperVenues.append(record.venue.map { venues.intern($0) } ?? PaperGraph.noValue)
         paperTypes.append(record.type.flatMap { type in PaperType.allCases.firstIndex(of: type).map { UInt8($0 + 1) } } ?? 0)
         truncated.append(record.authorsTruncated)

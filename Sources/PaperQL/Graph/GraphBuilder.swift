@@ -34,8 +34,8 @@ public struct GraphBuilder: Sendable {
         let order = records.indices.sorted { left, right in
             let a = records[left]
             let b = records[right]
-            let yearA = a.year ?? 0
-            let yearB = b.year ?? 0
+            let yearA = a.storableYear ?? 0
+            let yearB = b.storableYear ?? 0
             if yearA != yearB { return yearA < yearB }
             if a.title != b.title { return a.title > b.title }
             return a.id > b.id

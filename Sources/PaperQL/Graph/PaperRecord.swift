@@ -60,6 +60,16 @@ public struct PaperRecord: Sendable, Equatable {
     }
 }
 
+extension PaperRecord {
+    /// Years the graph stores; anything else counts as unknown.
+    public static let validYears = 1...9999
+
+    /// The year, when it is one the graph can store.
+    var storableYear: Int? {
+        year.flatMap { Self.validYears.contains($0) ? $0 : nil }
+    }
+}
+
 /// The kind of publication.
 public enum PaperType: String, Sendable, CaseIterable, Codable {
     case conference

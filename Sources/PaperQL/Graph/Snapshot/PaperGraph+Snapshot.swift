@@ -58,6 +58,9 @@ extension PaperGraph {
         else { throw .corrupt("paper columns differ in length") }
         guard paperTypes.allSatisfy({ Int($0) <= PaperType.allCases.count }) else { throw .corrupt("paper types") }
         guard zip(years, years.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw .corrupt("papers out of year order") }
+        guard (years.first ?? 0) >= 0, Int(years.last ?? 0) <= PaperRecord.validYears.upperBound else {
+            throw .corrupt("years out of range")
+        }
         let paperAuthors = try reader.readLists("authorships", rows: paperCount, valueLimit: authorCount)
         let variantLists = try reader.readArraysDeferred()
         let paperCategories = try reader.readLists("categories of papers", rows: paperCount, valueLimit: Int(UInt32.max))
