@@ -41,6 +41,29 @@ extension Evaluator {
 
     /// Direct coauthors of a group of authors with the number of papers shared with the group.
     func coauthors(of sources: [UInt32]) throws(EvaluationError) -> AuthorRows {
+        var rows: [AuthorRow] = []
+        if sources.count == 1, let source = sources.first {
+            // One author: the coauthor index has the answer, plus any large collaborations.
+            let index = graph.coauthorIndex
+            let range = index.coauthors.range(Int(source))
+            var shared: [UInt32: Int] = [:]
+            for paper in index.largePapers[Int(source)] {
+                for author in graph.paperAuthors[Int(paper)] where author != source { shared[author, default: 0] += 1 }
+            }
+            rows.reserveCapacity(range.count + shared.count)
+            for position in range {
+                let coauthor = index.coauthors.values[position]
+                let count = Int(index.sharedPapers[position]) + (shared.removeValue(forKey: coauthor) ?? 0)
+                rows.append(AuthorRow(author: AuthorID(coauthor), papers: graph.authorPapers.count(Int(coauthor)),
+                                      shared: count, distance: nil))
+            }
+            for (coauthor, count) in shared {
+                rows.append(AuthorRow(author: AuthorID(coauthor), papers: graph.authorPapers.count(Int(coauthor)),
+                                      shared: count, distance: nil))
+            }
+            return AuthorRows(rows: rows, columns: [.name, .shared])
+        }
+        // Several authors: count each shared paper once, walking their papers.
         let sourceSet = Set(sources)
         let papers = SortedIDs.unionAll(sources.map { graph.authorPapers[Int($0)] })
         var counts = SparseCounter(size: graph.authorCount)
@@ -52,37 +75,43 @@ extension Evaluator {
                 counts.add(author)
             }
         }
-        let rows = counts.entries.map { author, shared in
+        rows = counts.entries.map { author, shared in
             AuthorRow(author: AuthorID(author), papers: graph.authorPapers.count(Int(author)), shared: shared, distance: nil)
         }
         return AuthorRows(rows: rows, columns: [.name, .shared])
     }
 
     /// Authors within `hops` coauthor steps of a group, with their distance (breadth-first over
-    /// the author → papers → authors lists).
+    /// the coauthor index, and the authors of large collaborations).
     func coauthors(of sources: [UInt32], within hops: Int) throws(EvaluationError) -> AuthorRows {
         var distance = [UInt8](repeating: 0, count: graph.authorCount)
-        var paperSeen = [Bool](repeating: false, count: graph.paperCount)
         var frontier = sources
         for source in sources { distance[Int(source)] = 1 }
         var rows: [AuthorRow] = []
         var counter = 0
         var level = 0
+        let index = graph.coauthorIndex
         while !frontier.isEmpty, level < hops {
             level += 1
             var next: [UInt32] = []
+            let mark = UInt8(clamping: level + 1)
             for author in frontier {
-                for paper in graph.authorPapers[Int(author)] where !paperSeen[Int(paper)] {
-                    paperSeen[Int(paper)] = true
+                counter += 1
+                try checkCancellation(every: counter)
+                for coauthor in index.coauthors[Int(author)] where distance[Int(coauthor)] == 0 {
+                    distance[Int(coauthor)] = mark
+                    next.append(coauthor)
+                }
+                for paper in index.largePapers[Int(author)] {
                     for coauthor in graph.paperAuthors[Int(paper)] where distance[Int(coauthor)] == 0 {
-                        counter += 1
-                        try checkCancellation(every: counter)
-                        distance[Int(coauthor)] = UInt8(clamping: level + 1)
+                        distance[Int(coauthor)] = mark
                         next.append(coauthor)
-                        rows.append(AuthorRow(author: AuthorID(coauthor), papers: graph.authorPapers.count(Int(coauthor)),
-                                              shared: nil, distance: level))
                     }
                 }
+            }
+            for coauthor in next {
+                rows.append(AuthorRow(author: AuthorID(coauthor), papers: graph.authorPapers.count(Int(coauthor)),
+                                      shared: nil, distance: level))
             }
             frontier = next
         }

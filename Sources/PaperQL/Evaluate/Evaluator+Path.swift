@@ -9,8 +9,8 @@ extension Evaluator {
         if let common = sources.first(where: { Set(targets).contains($0) }) {
             return PathResult(from: fromLabel, to: toLabel, steps: [.init(author: AuthorID(common), via: nil)])
         }
-        var forward = SearchSide(authorCount: graph.authorCount, paperCount: graph.paperCount, starts: sources)
-        var backward = SearchSide(authorCount: graph.authorCount, paperCount: graph.paperCount, starts: targets)
+        var forward = SearchSide(authorCount: graph.authorCount, starts: sources)
+        var backward = SearchSide(authorCount: graph.authorCount, starts: targets)
         var counter = 0
         while !forward.frontier.isEmpty, !backward.frontier.isEmpty {
             let expandForward = forward.frontier.count <= backward.frontier.count
@@ -32,20 +32,15 @@ extension Evaluator {
         return PathResult(from: fromLabel, to: toLabel, steps: [])
     }
 
-    /// One side of a bidirectional search: depth (0 = unseen, 1 = start), parent author and the
-    /// paper that led to each author.
+    /// One side of a bidirectional search: depth (0 = unseen, 1 = start) and parent author.
     struct SearchSide {
         var depth: [Int32]
         var parent: [UInt32]
-        var via: [UInt32]
-        var paperSeen: [Bool]
         var frontier: [UInt32]
 
-        init(authorCount: Int, paperCount: Int, starts: [UInt32]) {
+        init(authorCount: Int, starts: [UInt32]) {
             depth = [Int32](repeating: 0, count: authorCount)
             parent = [UInt32](repeating: UInt32.max, count: authorCount)
-            via = [UInt32](repeating: UInt32.max, count: authorCount)
-            paperSeen = [Bool](repeating: false, count: paperCount)
             frontier = starts
             for start in starts { depth[Int(start)] = 1 }
         }
@@ -55,42 +50,57 @@ extension Evaluator {
         throws(EvaluationError)
     {
         var next: [UInt32] = []
+        let index = graph.coauthorIndex
         for author in side.frontier {
+            counter += 1
+            try checkCancellation(every: counter)
             let level = side.depth[Int(author)] + 1
-            for paper in graph.authorPapers[Int(author)] where !side.paperSeen[Int(paper)] {
-                side.paperSeen[Int(paper)] = true
-                for coauthor in graph.paperAuthors[Int(paper)] where side.depth[Int(coauthor)] == 0 {
-                    counter += 1
-                    try checkCancellation(every: counter)
-                    side.depth[Int(coauthor)] = level
-                    side.parent[Int(coauthor)] = author
-                    side.via[Int(coauthor)] = paper
-                    next.append(coauthor)
-                    if other.depth[Int(coauthor)] != 0 { meetings.append(coauthor) }
-                }
+            func visit(_ coauthor: UInt32) {
+                guard side.depth[Int(coauthor)] == 0 else { return }
+                side.depth[Int(coauthor)] = level
+                side.parent[Int(coauthor)] = author
+                next.append(coauthor)
+                if other.depth[Int(coauthor)] != 0 { meetings.append(coauthor) }
+            }
+            for coauthor in index.coauthors[Int(author)] { visit(coauthor) }
+            for paper in index.largePapers[Int(author)] {
+                for coauthor in graph.paperAuthors[Int(paper)] { visit(coauthor) }
             }
         }
         side.frontier = next
     }
 
+    /// The oldest paper two coauthors share.
+    private func sharedPaper(_ a: UInt32, _ b: UInt32) -> PaperID {
+        let first = graph.authorPapers[Int(a)]
+        let second = graph.authorPapers[Int(b)]
+        var i = first.startIndex
+        var j = second.startIndex
+        while i < first.endIndex, j < second.endIndex {
+            if first[i] == second[j] { return PaperID(first[i]) }
+            if first[i] < second[j] { i += 1 } else { j += 1 }
+        }
+        return PaperID(first.first ?? 0)
+    }
+
     private func steps(through meeting: UInt32, _ forward: SearchSide, _ backward: SearchSide) -> [PathResult.Step] {
         // From the meeting author back to a source…
-        var head: [(author: UInt32, via: UInt32)] = []
+        var chain: [UInt32] = [meeting]
         var current = meeting
         while forward.parent[Int(current)] != UInt32.max {
-            head.append((current, forward.via[Int(current)]))
             current = forward.parent[Int(current)]
+            chain.append(current)
         }
-        var steps = [PathResult.Step(author: AuthorID(current), via: nil)]
-        for link in head.reversed() {
-            steps.append(.init(author: AuthorID(link.author), via: PaperID(link.via)))
-        }
+        chain.reverse()
         // …and on to a target.
         current = meeting
         while backward.parent[Int(current)] != UInt32.max {
-            let paper = backward.via[Int(current)]
             current = backward.parent[Int(current)]
-            steps.append(.init(author: AuthorID(current), via: PaperID(paper)))
+            chain.append(current)
+        }
+        var steps = [PathResult.Step(author: AuthorID(chain[0]), via: nil)]
+        for (previous, author) in zip(chain, chain.dropFirst()) {
+            steps.append(.init(author: AuthorID(author), via: sharedPaper(previous, author)))
         }
         return steps
     }

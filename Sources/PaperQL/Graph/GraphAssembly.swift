@@ -62,6 +62,7 @@ struct GraphAssembly {
     consuming func finish(text: TextIndexAssembly.Indexes) -> PaperGraph {
         let authors = names.resolve(bylines: paperVariantLists)
         let paperAuthors = AdjacencyLists(authors.paperAuthors)
+        let authorPapers = AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count)
         return PaperGraph(
             paperKeys: paperKeys, titles: titles, abstracts: abstracts, dates: dates, dois: dois, arxivIDs: arxivIDs,
             years: years, paperVenues: paperVenues, paperTypes: paperTypes, truncatedAuthorLists: truncated,
@@ -71,7 +72,7 @@ struct GraphAssembly {
             paperSources: AdjacencyLists(paperSourceLists),
             paperVersions: AdjacencyLists(resolveVersions()),
             authorNames: StringColumn(authors.displayNames),
-            authorPapers: AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count),
+            authorPapers: authorPapers,
             authorVariants: AdjacencyLists(authors.authorVariants),
             variantNames: StringColumn(names.variantNames),
             authorsByFoldedName: StringIndex(authors.byFoldedName.map { (key: $0.key, value: $0.value) }),
@@ -80,6 +81,7 @@ struct GraphAssembly {
             categories: categories.facet(paperLists: paperCategoryLists),
             institutions: institutions.facet(paperLists: paperInstitutionLists),
             sourceNames: sources.names,
+            coauthorIndex: CoauthorIndex(paperAuthors: paperAuthors, authorPapers: authorPapers),
             wordPapers: text.wordPapers, wordsByText: text.wordsByText, papersByTitle: text.papersByTitle,
             papersByKey: StringIndex(papersByKey.map { (key: $0.key, value: $0.value) }))
     }

@@ -43,6 +43,9 @@ public final class PaperGraph: Sendable {
     /// Distinct source names (pages, files).
     let sourceNames: [String]
 
+    /// Distinct coauthors of each author with shared-paper counts (large collaborations apart).
+    let coauthorIndex: CoauthorIndex
+
     /// Folded word → papers whose title or abstract contain it, ascending.
     let wordPapers: AdjacencyLists
     let wordsByText: StringIndex
@@ -61,7 +64,7 @@ public final class PaperGraph: Sendable {
         paperVersions: AdjacencyLists, authorNames: StringColumn, authorPapers: AdjacencyLists,
         authorVariants: AdjacencyLists, variantNames: StringColumn, authorsByFoldedName: StringIndex,
         authorsByFamilyName: StringMultiIndex, venues: Facet, categories: Facet, institutions: Facet,
-        sourceNames: [String], wordPapers: AdjacencyLists, wordsByText: StringIndex,
+        sourceNames: [String], coauthorIndex: CoauthorIndex, wordPapers: AdjacencyLists, wordsByText: StringIndex,
         papersByTitle: StringMultiIndex, papersByKey: StringIndex
     ) {
         self.paperKeys = paperKeys
@@ -90,6 +93,7 @@ public final class PaperGraph: Sendable {
         self.categories = categories
         self.institutions = institutions
         self.sourceNames = sourceNames
+        self.coauthorIndex = coauthorIndex
         self.wordPapers = wordPapers
         self.wordsByText = wordsByText
         self.papersByTitle = papersByTitle

@@ -32,6 +32,9 @@ extension PaperGraph {
         try writer.write(categories)
         try writer.write(institutions)
         try writer.write(sourceNames)
+        try writer.write(coauthorIndex.coauthors)
+        try writer.write(coauthorIndex.sharedPapers)
+        try writer.write(coauthorIndex.largePapers)
         try writer.write(wordPapers)
         try writer.write(wordsByText)
         try writer.write(papersByTitle)
@@ -85,6 +88,11 @@ extension PaperGraph {
             paperInstitutions.values.allSatisfy({ Int($0) < institutions.count }),
             paperSources.values.allSatisfy({ Int($0) < sourceNames.count })
         else { throw .corrupt("facet references") }
+        let coauthors = try reader.readLists("coauthors", rows: authorCount, valueLimit: authorCount)
+        let sharedPapers = try reader.readArray(UInt32.self, "shared papers")
+        guard sharedPapers.count == coauthors.values.count else { throw .corrupt("shared papers") }
+        let largePapers = try reader.readLists("large collaborations", rows: authorCount, valueLimit: paperCount)
+        let coauthorIndex = CoauthorIndex(coauthors: coauthors, sharedPapers: sharedPapers, largePapers: largePapers)
         let wordPapers = try reader.readLists("word index", rows: nil, valueLimit: paperCount)
         let wordsByText = try reader.readIndex("vocabulary", valueLimit: wordPapers.count)
         let papersByTitle = try reader.readMultiIndex("title index", valueLimit: paperCount)
@@ -98,7 +106,7 @@ extension PaperGraph {
             authorNames: authorNames, authorPapers: authorPapers, authorVariants: authorVariants,
             variantNames: variantNames, authorsByFoldedName: byFoldedName, authorsByFamilyName: byFamilyName,
             venues: venues, categories: categories, institutions: institutions, sourceNames: sourceNames,
-            wordPapers: wordPapers, wordsByText: wordsByText, papersByTitle: papersByTitle, papersByKey: papersByKey)
+            coauthorIndex: coauthorIndex, wordPapers: wordPapers, wordsByText: wordsByText, papersByTitle: papersByTitle, papersByKey: papersByKey)
     }
 }
 
