@@ -61,6 +61,11 @@ public enum CorpusLoader {
             report.papers = only.graph.paperCount
             return .success(Loaded(graph: only.graph, report: report))
         }
+        if paths.count == 1, let only = paths.first, snapshots.isEmpty, errors.isEmpty,
+            let loaded = loadSingleNativeFile(path: only, options: options, progress: progress)
+        {
+            return loaded
+        }
         let merger = RecordMerger()
         for (source, snapshot) in snapshots.enumerated() {
             let fileName = snapshot.path.split(separator: "/").last.map(String.init) ?? snapshot.path
@@ -98,6 +103,54 @@ public enum CorpusLoader {
         builder.add(contentsOf: merger.records)
         let graph = builder.build()
         report.papers = merger.records.count
+        return .success(Loaded(graph: graph, report: report))
+    }
+
+    /// One native file needs no merging across sources: its records stream straight into the
+    /// graph builder (records with the same id still merge there). Nil when the file is not a
+    /// plain native JSON Lines file, so the general path handles it.
+    private static func loadSingleNativeFile(
+        path: String, options: ImportOptions, progress: ((ImportProgress) -> Void)?
+    ) -> Result<Loaded, Failure>? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            (try? checkContent(path: path)) != nil
+        else { return nil }
+        let format = options.format ?? (try? DataFormat.detect(path: path))
+        guard format == .native else { return nil }
+        var file = ImportReport.FileReport(path: path, format: .native)
+        let totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        file.bytes = totalBytes ?? 0
+        var builder = GraphBuilder()
+        var report = ImportReport()
+        do {
+            let errors = try NativeJSONLines.read(path: path, progress: { bytes in
+                progress?(ImportProgress(file: path, fileIndex: 0, fileCount: 1, bytesRead: bytes, totalBytes: totalBytes,
+                                         records: builder.recordCount, finished: false))
+            }) { builder.add($0) }
+            if !errors.isEmpty {
+                file.rejected = errors.count
+                file.failure = ImportIssue(.invalidJSON, file: path, message: "\(errors.count == 20 ? "20 or more" : String(errors.count)) bad line\(errors.count == 1 ? "" : "s"); native files load all or nothing")
+                report.files.append(file)
+                return .failure(Failure(errors: errors, report: report))
+            }
+        } catch {
+            let issue = ImportIssue(.fileUnreadable, file: path, message: (error as? LoadError)?.message ?? "cannot read the file: \(error.localizedDescription)")
+            file.failure = issue
+            report.files.append(file)
+            return .failure(Failure(errors: [issue.loadError], report: report))
+        }
+        guard builder.recordCount > 0 else {
+            let issue = ImportIssue(.noRecords, file: path, message: "no papers in the file")
+            file.failure = issue
+            report.files.append(file)
+            return .failure(Failure(errors: [issue.loadError], report: report))
+        }
+        file.recordsRead = builder.recordCount + builder.mergedDuplicates
+        report.files.append(file)
+        report.mergedDuplicates = builder.mergedDuplicates
+        let graph = builder.build()
+        report.papers = graph.paperCount
         return .success(Loaded(graph: graph, report: report))
     }
 

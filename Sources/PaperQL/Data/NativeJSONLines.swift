@@ -1,26 +1,70 @@
+import Dispatch
+
 /// The native data format: JSON Lines, one paper per line (see `NativeRecordDecoder`).
 public enum NativeJSONLines {
     /// Reads every record of a file. Bad lines are collected as errors (up to `errorLimit`),
     /// blank lines and lines starting with `//` are skipped.
     public static func read(path: String, errorLimit: Int = 20) throws -> (records: [PaperRecord], errors: [LoadError]) {
-        var reader = try LineReader(path: path)
         var records: [PaperRecord] = []
+        let errors = try read(path: path, errorLimit: errorLimit) { records.append($0) }
+        return (records, errors)
+    }
+
+    /// Streams the records of a file to `onRecord`, in file order, decoding batches of lines on
+    /// both cores. Returns the bad lines (up to `errorLimit`); a caller that wants all or
+    /// nothing discards what it received when there are any.
+    public static func read(
+        path: String, errorLimit: Int = 20, progress: ((_ bytesRead: Int) -> Void)? = nil,
+        onRecord: (PaperRecord) -> Void
+    ) throws -> [LoadError] {
+        var reader = try LineReader(path: path)
         var errors: [LoadError] = []
         let sourceName = path.split(separator: "/").last.map(String.init) ?? path
-        while let line = try reader.nextLine() {
-            let lineNumber = reader.lineNumber
-            switch decodeLine(line, sourceName: sourceName) {
-            case .skip:
-                continue
-            case .record(let record):
-                records.append(record)
-            case .failure(let message, let column):
-                if errors.count < errorLimit {
-                    errors.append(LoadError(file: path, line: lineNumber, column: column, message: message))
+        var batch: [ArraySlice<UInt8>] = []
+        let batchSize = 8192
+        batch.reserveCapacity(batchSize)
+        var firstLineOfBatch = 1
+        func flush() {
+            let outcomes = decodeInParallel(batch, sourceName: sourceName)
+            for (offset, outcome) in outcomes.enumerated() {
+                switch outcome {
+                case .skip: continue
+                case .record(let record): onRecord(record)
+                case .failure(let message, let column):
+                    if errors.count < errorLimit {
+                        errors.append(LoadError(file: path, line: firstLineOfBatch + offset, column: column, message: message))
+                    }
                 }
             }
+            firstLineOfBatch += batch.count
+            batch.removeAll(keepingCapacity: true)
+            progress?(reader.bytesRead)
         }
-        return (records, errors)
+        while let line = try reader.nextLine() {
+            batch.append(line)
+            if batch.count == batchSize { flush() }
+        }
+        if !batch.isEmpty { flush() }
+        return errors
+    }
+
+    /// Decodes lines on two threads; the outcomes come back in line order.
+    static func decodeInParallel(_ lines: [ArraySlice<UInt8>], sourceName: String) -> [LineOutcome] {
+        guard lines.count >= 64 else { return lines.map { decodeLine($0, sourceName: sourceName) } }
+        let middle = lines.count / 2
+        let halves = OutcomeHalves()
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let range = part == 0 ? 0..<middle : middle..<lines.count
+            let decoded = lines[range].map { decodeLine($0, sourceName: sourceName) }
+            if part == 0 { halves.first = decoded } else { halves.second = decoded }
+        }
+        return halves.first + halves.second
+    }
+
+    /// The two halves of a batch; each concurrent task writes only its own.
+    private final class OutcomeHalves: @unchecked Sendable {
+        var first: [LineOutcome] = []
+        var second: [LineOutcome] = []
     }
 
     /// Parses records from text held in memory (the embedded corpus, tests).
