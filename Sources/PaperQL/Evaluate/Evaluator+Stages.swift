@@ -99,7 +99,9 @@ extension Evaluator {
         var facetCounts: SparseCounter?
         var missing = 0
         var counter = 0
-        var yearCounts = field == .year ? [Int](repeating: 0, count: Int(Int16.max) + 1) : []
+        // Many papers: count years in an array; a few: in the dictionary.
+        var yearCounts = field == .year && papers.count > 512
+            ? [Int](repeating: 0, count: PaperRecord.validYears.upperBound + 1) : []
         func facetCount(_ lists: AdjacencyLists, size: Int, _ paper: PaperID) {
             let values = lists[Int(paper.rawValue)]
             if values.isEmpty { missing += 1 }
@@ -118,7 +120,8 @@ extension Evaluator {
             try checkCancellation(every: counter)
             switch field {
             case .year:
-                yearCounts[Int(graph.years[Int(paper.rawValue)])] += 1
+                let year = Int(graph.years[Int(paper.rawValue)])
+                if yearCounts.isEmpty { counts[year == 0 ? .none : .year(year), default: 0] += 1 } else { yearCounts[year] += 1 }
             case .type:
                 counts[graph.type(of: paper).map { .text($0.rawValue) } ?? .none, default: 0] += 1
             case .venue:
@@ -132,7 +135,7 @@ extension Evaluator {
             }
         }
         var rows = counts.map { GroupRow(key: $0.key, count: $0.value) }
-        if field == .year {
+        if field == .year, !yearCounts.isEmpty {
             // Years are small integers: count in an array, not a dictionary.
             rows = yearCounts.indices.dropFirst().filter { yearCounts[$0] > 0 }.map { GroupRow(key: .year($0), count: yearCounts[$0]) }
             missing = yearCounts[0]

@@ -66,14 +66,32 @@ struct SnapshotReader {
         try readArray(UInt8.self, what).map { $0 != 0 }
     }
 
+    /// The largest value, or nil for none (a plain loop the compiler vectorizes).
+    static func maximum(_ values: [UInt32]) -> UInt32? {
+        guard !values.isEmpty else { return nil }
+        return values.withUnsafeBufferPointer { buffer in
+            var largest: UInt32 = 0
+            for value in buffer where value > largest { largest = value }
+            return largest
+        }
+    }
+
+    static func isNondecreasing(_ values: [UInt64]) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            var ordered = true
+            var index = 1
+            while index < buffer.count {
+                ordered = ordered && buffer[index - 1] <= buffer[index]
+                index += 1
+            }
+            return ordered
+        }
+    }
+
     mutating func readEnds(_ what: String, total: Int) throws(SnapshotError) -> [Int] {
         let raw = try readArray(UInt64.self, what)
-        var previous: UInt64 = 0
-        for end in raw {
-            guard end >= previous else { throw .corrupt("\(what) is not in order") }
-            previous = end
-        }
-        guard previous == UInt64(total) else { throw .corrupt("\(what) does not match its data") }
+        guard Self.isNondecreasing(raw) else { throw .corrupt("\(what) is not in order") }
+        guard (raw.last ?? 0) == UInt64(total) else { throw .corrupt("\(what) does not match its data") }
         return raw.map { Int($0) }
     }
 
@@ -93,14 +111,10 @@ struct SnapshotReader {
     mutating func readLists(_ what: String, rows: Int?, valueLimit: Int) throws(SnapshotError) -> AdjacencyLists {
         let rawEnds = try readArray(UInt64.self, what)
         let values = try readArray(UInt32.self, what)
-        var previous: UInt64 = 0
-        for end in rawEnds {
-            guard end >= previous else { throw .corrupt("\(what) is not in order") }
-            previous = end
-        }
-        guard previous == UInt64(values.count) else { throw .corrupt("\(what) does not match its values") }
+        guard Self.isNondecreasing(rawEnds) else { throw .corrupt("\(what) is not in order") }
+        guard (rawEnds.last ?? 0) == UInt64(values.count) else { throw .corrupt("\(what) does not match its values") }
         if let rows, rawEnds.count != rows { throw .corrupt("\(what) has \(rawEnds.count) rows, \(rows) expected") }
-        guard values.allSatisfy({ Int($0) < valueLimit }) else { throw .corrupt("\(what) refers past its table") }
+        if let largest = Self.maximum(values), Int(largest) >= valueLimit { throw .corrupt("\(what) refers past its table") }
         return AdjacencyLists(ends: rawEnds.map { Int($0) }, values: values)
     }
 
@@ -108,7 +122,7 @@ struct SnapshotReader {
         let keys = try readStringColumn(what)
         let values = try readArray(UInt32.self, what)
         guard values.count == keys.count else { throw .corrupt("\(what) keys and values differ in number") }
-        guard values.allSatisfy({ Int($0) < valueLimit }) else { throw .corrupt("\(what) refers past its table") }
+        if let largest = Self.maximum(values), Int(largest) >= valueLimit { throw .corrupt("\(what) refers past its table") }
         return StringIndex(keys: keys, values: values)
     }
 

@@ -84,22 +84,23 @@ struct SnapshotWriter {
         do { try flush(keepingHeader: false) } catch { throw .cannotWrite("\(error)") }
     }
 
-    private mutating func flush(keepingHeader: Bool) throws {
+    private mutating func flush(keepingHeader: Bool, final: Bool = false) throws {
         if keepingHeader {
             try handle.write(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        // Everything written is padded to eight bytes, so chunks keep the checksum's alignment.
-        buffer.withUnsafeBytes { checksum.add($0) }
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        // Chunks are cut at multiples of 32 bytes, the checksum's stride; the rest waits.
+        let cut = final ? buffer.count : buffer.count - buffer.count % 32
+        buffer.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[0..<cut])) }
+        try handle.write(contentsOf: buffer[0..<cut])
+        buffer.removeFirst(cut)
     }
 
     /// Writes the rest of the payload and then the header with its length and checksum.
     mutating func finish() throws(SnapshotError) {
         do {
-            try flush(keepingHeader: false)
+            try flush(keepingHeader: false, final: true)
             var header: [UInt8] = Self.magic
             withUnsafeBytes(of: Self.formatVersion.littleEndian) { header.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt32(0)) { header.append(contentsOf: $0) }
