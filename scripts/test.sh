@@ -14,6 +14,11 @@ grep -qE "Test run with [0-9]+ tests? .*passed|Executed [0-9]+ tests?, with 0 fa
     exit 1
 }
 
+# The whole ACL Anthology sample (55,764 papers) through the importer, when ../shared is beside us.
+if [ -d ../shared/corpora/acl-anthology-2021/xml ]; then
+    scripts/check-acl-counts.sh .build/debug/paperql
+fi
+
 # End-to-end tests through a pseudo-terminal and through pipes (Python, pexpect).
 if [ -d Tests/e2e ]; then
     python3 -c "import pexpect, pytest" 2>/dev/null || python3 -m pip install --quiet pexpect pytest
