@@ -11,7 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "PaperQL"),
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "PaperQL", dependencies: ["CMalloc"]),
         .target(name: "PaperQLBatch", dependencies: ["PaperQL"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "PaperQLREPL", dependencies: ["PaperQL", "PaperQLBatch", "CEditLine"]),

@@ -102,6 +102,8 @@ public enum CorpusLoader {
         var builder = GraphBuilder()
         builder.add(contentsOf: merger.records)
         let graph = builder.build()
+        builder = GraphBuilder()
+        MemoryRelease.returnFreedMemory()
         report.papers = merger.records.count
         return .success(Loaded(graph: graph, report: report))
     }
@@ -150,6 +152,8 @@ public enum CorpusLoader {
         report.files.append(file)
         report.mergedDuplicates = builder.mergedDuplicates
         let graph = builder.build()
+        builder = GraphBuilder()
+        MemoryRelease.returnFreedMemory()
         report.papers = graph.paperCount
         return .success(Loaded(graph: graph, report: report))
     }
