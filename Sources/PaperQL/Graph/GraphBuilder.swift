@@ -31,15 +31,17 @@ public struct GraphBuilder: Sendable {
     /// ids downwards gives the default order: newest first, then by title.
     public func build() -> PaperGraph {
         let records = self.records
-        let order = records.indices.sorted { left, right in
-            let a = records[left]
-            let b = records[right]
-            let yearA = a.storableYear ?? 0
-            let yearB = b.storableYear ?? 0
-            if yearA != yearB { return yearA < yearB }
-            if a.title != b.title { return a.title > b.title }
-            return a.id > b.id
+        // Sort by year first on plain integers; only papers of the same year compare titles.
+        let years = records.map { $0.storableYear ?? 0 }
+        var sorting = Array(records.indices)
+        sorting.sort { left, right in
+            if years[left] != years[right] { return years[left] < years[right] }
+            let titleA = records[left].title
+            let titleB = records[right].title
+            if titleA != titleB { return titleA > titleB }
+            return records[left].id > records[right].id
         }
+        let order = sorting
         // Two independent halves of the work, one per core.
         let structure = Box(GraphAssembly(paperCapacity: records.count))
         let text = Box(TextIndexAssembly(paperCapacity: records.count))
