@@ -37,35 +37,32 @@ extension Checker {
     // MARK: - Venues, categories, institutions
 
     mutating func checkVenue(_ literal: Literal) -> CheckedFilter? {
-        let values = graph.venueValues(matching: literal.text)
-        guard !values.isEmpty else {
-            reportUnknownFacetValue(literal, names: graph.venues.names, facet: graph.venues,
-                                    message: Messages.unknownVenue(literal.text))
-            return nil
-        }
-        noteSeveral(values, of: graph.venues, typed: literal)
-        return .venue(values, label: literal.text)
+        checkFacet(literal, values: graph.venueValues(matching: literal.text), facet: graph.venues,
+                   unknown: Messages.unknownVenue(literal.text)) { .venue($0, label: literal.text) }
     }
 
     mutating func checkCategory(_ literal: Literal) -> CheckedFilter? {
-        let values = graph.categoryValues(matching: literal.text)
-        guard !values.isEmpty else {
-            reportUnknownFacetValue(literal, names: graph.categories.names, facet: graph.categories,
-                                    message: Messages.unknownCategory(literal.text))
-            return nil
-        }
-        return .category(values, label: literal.text)
+        checkFacet(literal, values: graph.categoryValues(matching: literal.text), facet: graph.categories,
+                   unknown: Messages.unknownCategory(literal.text)) { .category($0, label: literal.text) }
     }
 
     mutating func checkInstitution(_ literal: Literal) -> CheckedFilter? {
-        let values = graph.institutionValues(matching: literal.text)
+        checkFacet(literal, values: graph.institutionValues(matching: literal.text), facet: graph.institutions,
+                   unknown: Messages.unknownInstitution(literal.text)) { .institution($0, label: literal.text) }
+    }
+
+    /// A facet filter: an error with suggestions when the name matches nothing, a note when it
+    /// matches several values.
+    private mutating func checkFacet(
+        _ literal: Literal, values: [UInt32], facet: Facet, unknown: DiagnosticMessage,
+        make: ([UInt32]) -> CheckedFilter
+    ) -> CheckedFilter? {
         guard !values.isEmpty else {
-            reportUnknownFacetValue(literal, names: graph.institutions.names, facet: graph.institutions,
-                                    message: Messages.unknownInstitution(literal.text))
+            reportUnknownFacetValue(literal, names: facet.names, facet: facet, message: unknown)
             return nil
         }
-        noteSeveral(values, of: graph.institutions, typed: literal)
-        return .institution(values, label: literal.text)
+        noteSeveral(values, of: facet, typed: literal)
+        return make(values)
     }
 
     private mutating func noteSeveral(_ values: [UInt32], of facet: Facet, typed: Literal) {
