@@ -4,22 +4,24 @@ import Dispatch
 ///
 /// Records with the same `id` are merged into one paper.
 public struct GraphBuilder: Sendable {
-    private var records: [PaperRecord] = []
+    private var store = RecordStore()
     private var positionByID: [String: Int] = [:]
     /// How many added records were folded into an earlier record with the same id.
     public private(set) var mergedDuplicates = 0
 
     public init() {}
 
-    public var recordCount: Int { records.count }
+    public var recordCount: Int { store.count }
 
     public mutating func add(_ record: PaperRecord) {
         if let position = positionByID[record.id] {
-            records[position].merge(record)
+            var merged = store.record(at: position)
+            merged.merge(record)
+            store.replace(at: position, with: merged)
             mergedDuplicates += 1
         } else {
-            positionByID[record.id] = records.count
-            records.append(record)
+            positionByID[record.id] = store.count
+            store.append(record)
         }
     }
 
@@ -30,28 +32,28 @@ public struct GraphBuilder: Sendable {
     /// Builds the graph. Papers are numbered by (year, then title descending), so that reading
     /// ids downwards gives the default order: newest first, then by title.
     public func build() -> PaperGraph {
-        let records = self.records
+        let store = self.store
         // Sort by year first on plain integers; only papers of the same year compare titles.
-        let years = records.map { $0.storableYear ?? 0 }
-        var sorting = Array(records.indices)
+        let years = (0..<store.count).map { store.storableYear(at: $0) }
+        var sorting = Array(0..<store.count)
         sorting.sort { left, right in
             if years[left] != years[right] { return years[left] < years[right] }
-            let titleA = records[left].title
-            let titleB = records[right].title
-            if titleA != titleB { return titleA > titleB }
-            return records[left].id > records[right].id
+            return store.compareTitles(left, right) > 0
         }
         let order = sorting
         // Two independent halves of the work, one per core.
-        let structure = Box(GraphAssembly(paperCapacity: records.count))
-        let text = Box(TextIndexAssembly(paperCapacity: records.count))
+        let structure = Box(GraphAssembly(paperCapacity: store.count))
+        let texts = Box(TextIndexAssembly(paperCapacity: store.count))
         let textIndexes = Box<TextIndexAssembly.Indexes?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                for position in order { structure.value.addPaper(records[position]) }
+                for position in order { structure.value.addPaper(store.record(at: position)) }
             } else {
-                for position in order { text.value.addPaper(records[position]) }
-                textIndexes.value = text.value.finish()
+                for position in order {
+                    let text = store.text(at: position)
+                    texts.value.addPaper(title: text.title, abstract: text.abstract)
+                }
+                textIndexes.value = texts.value.finish()
             }
         }
         guard let indexes = textIndexes.value else { preconditionFailure("the text indexes were not built") }

@@ -20,13 +20,13 @@ struct TextIndexAssembly {
         paperWordEnds.reserveCapacity(paperCapacity)
     }
 
-    mutating func addPaper(_ record: PaperRecord) {
+    mutating func addPaper(title: String, abstract: String?) {
         let paper = UInt32(paperWordEnds.count)
-        let foldedTitle = TextFolding.fold(record.title)
+        let foldedTitle = TextFolding.fold(title)
         if !foldedTitle.isEmpty { papersByTitle[foldedTitle, default: []].append(paper) }
         wordScratch.removeAll(keepingCapacity: true)
-        WordScanner.internWords(in: record.title, table: &words, into: &wordScratch)
-        if let abstract = record.abstract {
+        WordScanner.internWords(in: title, table: &words, into: &wordScratch)
+        if let abstract {
             WordScanner.internWords(in: abstract, table: &words, into: &wordScratch)
         }
         // Each word once per paper: remember the last paper that listed it.
