@@ -92,6 +92,7 @@ import Testing
 
     @Test func runStopsAtTheFirstFailingStatement() throws {
         let script = try temporaryScript("papers | count\npapers by \"Nobody Here\"\npapers in 2018 | count\n")
+        defer { try? FileManager.default.removeItem(at: script) }
         let run = try runProduct("paperql", ["run", script.path])
         #expect(run.status == 1)
         #expect(run.standardOutput == "38\n")
@@ -100,6 +101,7 @@ import Testing
 
     @Test func keepGoingRunsTheRest() throws {
         let script = try temporaryScript("papers | count\npapers by \"Nobody Here\"\npapers in 2018 | count\n")
+        defer { try? FileManager.default.removeItem(at: script) }
         let run = try runProduct("paperql", ["run", "--keep-going", script.path])
         #expect(run.status == 1)
         #expect(run.standardOutput == "38\n\n7\n")
@@ -134,7 +136,7 @@ import Testing
 
     private func temporaryScript(_ text: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString).pql")
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: false, encoding: .utf8)
         return url
     }
 }
