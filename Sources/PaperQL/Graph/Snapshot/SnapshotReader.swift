@@ -27,11 +27,19 @@ struct SnapshotReader {
         guard UInt64(data.count) == expected else {
             throw .truncated(expectedBytes: expected, foundBytes: UInt64(data.count))
         }
+        self.data = data
+        self.storedChecksum = stored
+        self.offset = SnapshotWriter.headerSize
+    }
+
+    private let storedChecksum: UInt64
+
+    /// Whether the payload matches the checksum in the header. Reading checks every count and
+    /// id on its own, so this may run on another core while the payload is read.
+    func checksumMatches() -> Bool {
         var checksum = SnapshotChecksum()
         data.withUnsafeBytes { bytes in checksum.add(UnsafeRawBufferPointer(rebasing: bytes[SnapshotWriter.headerSize...])) }
-        guard checksum.final == stored else { throw .checksumMismatch }
-        self.data = data
-        self.offset = SnapshotWriter.headerSize
+        return checksum.final == storedChecksum
     }
 
     var isAtEnd: Bool { offset == data.count }
