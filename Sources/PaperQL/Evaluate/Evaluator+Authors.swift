@@ -84,38 +84,58 @@ extension Evaluator {
     /// Authors within `hops` coauthor steps of a group, with their distance (breadth-first over
     /// the coauthor index, and the authors of large collaborations).
     func coauthors(of sources: [UInt32], within hops: Int) throws(EvaluationError) -> AuthorRows {
-        var distance = [UInt8](repeating: 0, count: graph.authorCount)
-        var frontier = sources
-        for source in sources { distance[Int(source)] = 1 }
         var rows: [AuthorRow] = []
+        try traverseCoauthors(from: sources, hops: hops) { coauthor, level in
+            rows.append(AuthorRow(author: AuthorID(coauthor), papers: graph.authorPapers.count(Int(coauthor)),
+                                  shared: nil, distance: level))
+        }
+        return AuthorRows(rows: rows, columns: [.name, .distance, .papers])
+    }
+
+    /// How many authors are within `hops` coauthor steps, without making their rows.
+    func coauthorCount(of sources: [UInt32], within hops: Int) throws(EvaluationError) -> Int {
+        var count = 0
+        try traverseCoauthors(from: sources, hops: hops) { _, _ in count += 1 }
+        return count
+    }
+
+    /// Breadth-first search from a group of authors, calling `visit` once for every other author
+    /// reached within `hops` steps, level by level.
+    private func traverseCoauthors(
+        from sources: [UInt32], hops: Int, visit: (_ author: UInt32, _ level: Int) -> Void
+    ) throws(EvaluationError) {
+        var reached = [Bool](repeating: false, count: graph.authorCount)
+        var frontier = sources
+        for source in sources { reached[Int(source)] = true }
         var counter = 0
         var level = 0
         let index = graph.coauthorIndex
+        var next: [UInt32] = []
         while !frontier.isEmpty, level < hops {
             level += 1
-            var next: [UInt32] = []
-            let mark = UInt8(clamping: level + 1)
+            next.removeAll(keepingCapacity: true)
             for author in frontier {
                 counter += 1
                 try checkCancellation(every: counter)
-                for coauthor in index.coauthors[Int(author)] where distance[Int(coauthor)] == 0 {
-                    distance[Int(coauthor)] = mark
-                    next.append(coauthor)
+                index.coauthors.values.withUnsafeBufferPointer { values in
+                    for position in index.coauthors.range(Int(author)) {
+                        let coauthor = values[position]
+                        if !reached[Int(coauthor)] {
+                            reached[Int(coauthor)] = true
+                            next.append(coauthor)
+                        }
+                    }
                 }
                 for paper in index.largePapers[Int(author)] {
-                    for coauthor in graph.paperAuthors[Int(paper)] where distance[Int(coauthor)] == 0 {
-                        distance[Int(coauthor)] = mark
+                    for coauthor in graph.paperAuthors[Int(paper)] where !reached[Int(coauthor)] {
+                        reached[Int(coauthor)] = true
                         next.append(coauthor)
                     }
                 }
             }
-            for coauthor in next {
-                rows.append(AuthorRow(author: AuthorID(coauthor), papers: graph.authorPapers.count(Int(coauthor)),
-                                      shared: nil, distance: level))
-            }
-            frontier = next
+            for coauthor in next { visit(coauthor, level) }
+            swap(&frontier, &next)
         }
-        return AuthorRows(rows: rows, columns: [.name, .distance, .papers])
     }
 }
 

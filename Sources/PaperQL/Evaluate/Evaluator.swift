@@ -15,6 +15,12 @@ public struct Evaluator: Sendable {
     }
 
     public func evaluate(_ plan: QueryPlan) throws(EvaluationError) -> QueryResult {
+        // `… | count` needs only how many rows there would be.
+        if case .count? = plan.stages.first, let count = try countWithoutRows(plan.source) {
+            var working = Working(result: .count(count), ordered: true)
+            for stage in plan.stages.dropFirst() { working = try apply(stage, to: working) }
+            return working.result
+        }
         var working = try evaluateSource(plan.source)
         for stage in plan.stages {
             working = try apply(stage, to: working)
@@ -67,6 +73,18 @@ public struct Evaluator: Sendable {
             return Working(result: value, ordered: true)
         case .nested(let plan):
             return Working(result: try evaluate(plan), ordered: true)
+        }
+    }
+
+    /// The number of rows a source yields, when it can be had without making the rows.
+    private func countWithoutRows(_ source: SourcePlan) throws(EvaluationError) -> Int? {
+        switch source {
+        case .papers(let plan):
+            return try papers(plan).count
+        case .coauthors(let authors, let within?):
+            return try coauthorCount(of: try authorIDs(authors), within: within)
+        default:
+            return nil
         }
     }
 
