@@ -120,6 +120,32 @@ def test_ctrl_c_cancels_a_long_query_and_the_session_goes_on(home):
         session.terminate()
 
 
+def test_ctrl_c_cancels_one_long_query(home):
+    # One statement that scans every title forty times over (each `~` is a row-by-row test):
+    # tens of seconds in a debug build unless cancelled.
+    rng = random.Random(2)
+    corpus = home / "corpus.jsonl"
+    with corpus.open("w") as out:
+        for index in range(20000):
+            authors = ["Author %d" % rng.randrange(10000) for _ in range(3)]
+            out.write(json.dumps({"id": "p%d" % index, "title": "Paper number %d about things" % index,
+                                  "authors": authors, "year": 1990 + index % 35}) + "\n")
+    query = " or ".join('title ~ "zq%d"' % n for n in range(40))
+    session = Session(home, args=["--data", str(corpus)], timeout=60)
+    try:
+        session.send("papers where %s | count\r" % query)
+        time.sleep(1.0)
+        started = time.monotonic()
+        session.send("\x03")
+        session.expect_exact("query cancelled")
+        session.expect_exact(Session.PROMPT)
+        assert time.monotonic() - started < 10
+        assert "20000" in session.run("papers | count").split()
+        assert session.close_with_ctrl_d() == 0
+    finally:
+        session.terminate()
+
+
 def test_ctrl_d_leaves_with_status_zero(repl):
     assert repl.close_with_ctrl_d() == 0
 
