@@ -1,8 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Reads a snapshot's payload, checking every count and id against what it may be.
+/// Reads a snapshot's payload, checking every count and id against what it may be. Arrays are
+/// read straight from the file into their own memory; the checksum pass maps the file and can
+/// run on another core meanwhile.
 struct SnapshotReader {
     private let data: Data
+    private let file: OpenFile
     private var offset: Int
 
     /// Opens a file and checks its header, length and checksum.
@@ -27,6 +33,9 @@ struct SnapshotReader {
         guard UInt64(data.count) == expected else {
             throw .truncated(expectedBytes: expected, foundBytes: UInt64(data.count))
         }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        self.file = OpenFile(descriptor: descriptor)
         self.data = data
         self.storedChecksum = stored
         self.offset = SnapshotWriter.headerSize
@@ -46,7 +55,10 @@ struct SnapshotReader {
 
     mutating func readUInt64(_ what: String) throws(SnapshotError) -> UInt64 {
         guard offset + 8 <= data.count else { throw .corrupt("\(what) runs past the end") }
-        let value = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        var value: UInt64 = 0
+        try withUnsafeMutableBytes(of: &value) { buffer throws(SnapshotError) in
+            try file.read(into: buffer, at: offset, what)
+        }
         offset += 8
         return UInt64(littleEndian: value)
     }
@@ -56,15 +68,21 @@ struct SnapshotReader {
         let size = MemoryLayout<T>.size
         guard count <= UInt64(data.count - offset) / UInt64(size) else { throw .corrupt("\(what) is longer than the file") }
         let byteCount = Int(count) * size
+        var failure: SnapshotError?
         let start = offset
         let array = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-            data.withUnsafeBytes { bytes in
-                if let source = bytes.baseAddress, let target = buffer.baseAddress, byteCount > 0 {
-                    UnsafeMutableRawPointer(target).copyMemory(from: source + start, byteCount: byteCount)
-                }
+            do {
+                try file.read(into: UnsafeMutableRawBufferPointer(buffer), at: start, what)
+                initialized = Int(count)
+            } catch let error as SnapshotError {
+                failure = error
+                initialized = 0
+            } catch {
+                failure = .corrupt(what)
+                initialized = 0
             }
-            initialized = Int(count)
         }
+        if let failure { throw failure }
         offset += byteCount + (8 - byteCount % 8) % 8
         guard offset <= data.count else { throw .corrupt("\(what) runs past the end") }
         return array
@@ -146,5 +164,30 @@ struct SnapshotReader {
         let papers = try readLists(what, rows: names.count, valueLimit: paperCount)
         let index = try readIndex(what, valueLimit: names.count)
         return Facet(names: names, papers: papers, byFoldedName: index)
+    }
+}
+
+/// A file descriptor closed when the last reader is done with it.
+final class OpenFile: @unchecked Sendable {
+    let descriptor: Int32
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Fills the buffer from the file at an offset.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int, _ what: String) throws(SnapshotError) {
+        guard let base = buffer.baseAddress else { return }
+        var done = 0
+        while done < buffer.count {
+            let got = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { throw .corrupt("\(what) could not be read") }
+            done += got
+        }
     }
 }
