@@ -46,8 +46,21 @@ struct SnapshotReader {
     /// Whether the payload matches the checksum in the header. Reading checks every count and
     /// id on its own, so this may run on another core while the payload is read.
     func checksumMatches() -> Bool {
+        // Read in chunks through a small buffer rather than through the mapping, so checking
+        // does not keep the whole file resident.
         var checksum = SnapshotChecksum()
-        data.withUnsafeBytes { bytes in checksum.add(UnsafeRawBufferPointer(rebasing: bytes[SnapshotWriter.headerSize...])) }
+        let chunk = 4 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var position = SnapshotWriter.headerSize
+        while position < data.count {
+            let length = min(chunk, data.count - position)
+            let ok = buffer.withUnsafeMutableBytes { bytes -> Bool in
+                (try? file.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[0..<length]), at: position, "checksum")) != nil
+            }
+            guard ok else { return false }
+            buffer.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
+            position += length
+        }
         return checksum.final == storedChecksum
     }
 
