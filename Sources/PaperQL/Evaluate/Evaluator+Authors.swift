@@ -100,19 +100,28 @@ extension Evaluator {
     }
 
     /// Breadth-first search from a group of authors, calling `visit` once for every other author
-    /// reached within `hops` steps, level by level.
+    /// reached within `hops` steps, level by level. The set of reached authors is a bitmap (a
+    /// million authors fit in 128 KB), and the last level is not kept as a frontier.
     private func traverseCoauthors(
         from sources: [UInt32], hops: Int, visit: (_ author: UInt32, _ level: Int) -> Void
     ) throws(EvaluationError) {
-        var reached = [Bool](repeating: false, count: graph.authorCount)
-        var frontier = sources
-        for source in sources { reached[Int(source)] = true }
+        var reached = [UInt64](repeating: 0, count: (graph.authorCount + 63) / 64)
+        @inline(__always) func markIfNew(_ author: UInt32) -> Bool {
+            let word = Int(author >> 6)
+            let bit = UInt64(1) << UInt64(author & 63)
+            if reached[word] & bit != 0 { return false }
+            reached[word] |= bit
+            return true
+        }
+        var frontier: [UInt32] = []
+        for source in sources where markIfNew(source) { frontier.append(source) }
         var counter = 0
         var level = 0
         let index = graph.coauthorIndex
         var next: [UInt32] = []
         while !frontier.isEmpty, level < hops {
             level += 1
+            let last = level == hops
             next.removeAll(keepingCapacity: true)
             for author in frontier {
                 counter += 1
@@ -120,19 +129,17 @@ extension Evaluator {
                 index.coauthors.values.withUnsafeBufferPointer { values in
                     for position in index.coauthors.range(Int(author)) {
                         let coauthor = values[position]
-                        if !reached[Int(coauthor)] {
-                            reached[Int(coauthor)] = true
-                            next.append(coauthor)
-                        }
+                        guard markIfNew(coauthor) else { continue }
+                        if last { visit(coauthor, level) } else { next.append(coauthor) }
                     }
                 }
                 for paper in index.largePapers[Int(author)] {
-                    for coauthor in graph.paperAuthors[Int(paper)] where !reached[Int(coauthor)] {
-                        reached[Int(coauthor)] = true
-                        next.append(coauthor)
+                    for coauthor in graph.paperAuthors[Int(paper)] where markIfNew(coauthor) {
+                        if last { visit(coauthor, level) } else { next.append(coauthor) }
                     }
                 }
             }
+            if last { break }
             for coauthor in next { visit(coauthor, level) }
             swap(&frontier, &next)
         }
