@@ -106,43 +106,50 @@ extension Evaluator {
         from sources: [UInt32], hops: Int, visit: (_ author: UInt32, _ level: Int) -> Void
     ) throws(EvaluationError) {
         var reached = [UInt64](repeating: 0, count: (graph.authorCount + 63) / 64)
-        @inline(__always) func markIfNew(_ author: UInt32) -> Bool {
-            let word = Int(author >> 6)
-            let bit = UInt64(1) << UInt64(author & 63)
-            if reached[word] & bit != 0 { return false }
-            reached[word] |= bit
-            return true
-        }
-        var frontier: [UInt32] = []
-        for source in sources where markIfNew(source) { frontier.append(source) }
-        var counter = 0
-        var level = 0
         let index = graph.coauthorIndex
-        var next: [UInt32] = []
-        while !frontier.isEmpty, level < hops {
-            level += 1
-            let last = level == hops
-            next.removeAll(keepingCapacity: true)
-            for author in frontier {
-                counter += 1
-                try checkCancellation(every: counter)
-                index.coauthors.values.withUnsafeBufferPointer { values in
-                    for position in index.coauthors.range(Int(author)) {
-                        let coauthor = values[position]
-                        guard markIfNew(coauthor) else { continue }
-                        if last { visit(coauthor, level) } else { next.append(coauthor) }
+        var cancelled = false
+        reached.withUnsafeMutableBufferPointer { bits in
+            @inline(__always) func markIfNew(_ author: UInt32) -> Bool {
+                let word = Int(author >> 6)
+                let bit = UInt64(1) << UInt64(author & 63)
+                if bits[word] & bit != 0 { return false }
+                bits[word] |= bit
+                return true
+            }
+            var frontier: [UInt32] = []
+            for source in sources where markIfNew(source) { frontier.append(source) }
+            var next: [UInt32] = []
+            var counter = 0
+            var level = 0
+            index.coauthors.values.withUnsafeBufferPointer { values in
+                while !frontier.isEmpty, level < hops {
+                    level += 1
+                    let last = level == hops
+                    next.removeAll(keepingCapacity: true)
+                    for author in frontier {
+                        counter += 1
+                        if counter & 0xFFFF == 0, cancellation?.isCancelled == true {
+                            cancelled = true
+                            return
+                        }
+                        for position in index.coauthors.range(Int(author)) {
+                            let coauthor = values[position]
+                            guard markIfNew(coauthor) else { continue }
+                            if last { visit(coauthor, level) } else { next.append(coauthor) }
+                        }
+                        for paper in index.largePapers[Int(author)] {
+                            for coauthor in graph.paperAuthors[Int(paper)] where markIfNew(coauthor) {
+                                if last { visit(coauthor, level) } else { next.append(coauthor) }
+                            }
+                        }
                     }
-                }
-                for paper in index.largePapers[Int(author)] {
-                    for coauthor in graph.paperAuthors[Int(paper)] where markIfNew(coauthor) {
-                        if last { visit(coauthor, level) } else { next.append(coauthor) }
-                    }
+                    if last { break }
+                    for coauthor in next { visit(coauthor, level) }
+                    swap(&frontier, &next)
                 }
             }
-            if last { break }
-            for coauthor in next { visit(coauthor, level) }
-            swap(&frontier, &next)
         }
+        if cancelled { throw .cancelled }
     }
 }
 
