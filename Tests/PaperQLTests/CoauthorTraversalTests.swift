@@ -82,6 +82,13 @@ import Testing
             }
             let gotDistances = Dictionary(uniqueKeysWithValues: within.rows.map { (graph.name(of: $0.author), $0.distance ?? -1) })
             #expect(gotDistances == expected, "within 3 of \(author), seed \(seed)")
+            // counting without rows gives the same number
+            guard case .count(let count)? = session.run("coauthors of exactly \"\(author)\" within 3 | count").statements.first?.result
+            else {
+                Issue.record("no count")
+                continue
+            }
+            #expect(count == expected.count, "count within 3 of \(author), seed \(seed)")
             // shortest paths have the right length, and each hop's paper has both authors
             let all = Self.distances(from: author, in: shared)
             for target in ["Author C Number2", "Author Q Number120", "Author K Number10"] where target != author {

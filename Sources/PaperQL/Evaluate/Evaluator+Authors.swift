@@ -94,17 +94,18 @@ extension Evaluator {
 
     /// How many authors are within `hops` coauthor steps, without making their rows.
     func coauthorCount(of sources: [UInt32], within hops: Int) throws(EvaluationError) -> Int {
-        var count = 0
-        try traverseCoauthors(from: sources, hops: hops) { _, _ in count += 1 }
-        return count
+        try traverseCoauthors(from: sources, hops: hops, visit: nil)
     }
 
     /// Breadth-first search from a group of authors, calling `visit` once for every other author
     /// reached within `hops` steps, level by level. The set of reached authors is a bitmap (a
     /// million authors fit in 128 KB), and the last level is not kept as a frontier.
+    /// Without `visit`, only counts. Returns how many authors were reached.
+    @discardableResult
     private func traverseCoauthors(
-        from sources: [UInt32], hops: Int, visit: (_ author: UInt32, _ level: Int) -> Void
-    ) throws(EvaluationError) {
+        from sources: [UInt32], hops: Int, visit: ((_ author: UInt32, _ level: Int) -> Void)?
+    ) throws(EvaluationError) -> Int {
+        var total = 0
         var reached = [UInt64](repeating: 0, count: (graph.authorCount + 63) / 64)
         let index = graph.coauthorIndex
         var cancelled = false
@@ -135,21 +136,33 @@ extension Evaluator {
                         for position in index.coauthors.range(Int(author)) {
                             let coauthor = values[position]
                             guard markIfNew(coauthor) else { continue }
-                            if last { visit(coauthor, level) } else { next.append(coauthor) }
+                            if !last {
+                                next.append(coauthor)
+                            } else {
+                                total += 1
+                                visit?(coauthor, level)
+                            }
                         }
                         for paper in index.largePapers[Int(author)] {
                             for coauthor in graph.paperAuthors[Int(paper)] where markIfNew(coauthor) {
-                                if last { visit(coauthor, level) } else { next.append(coauthor) }
+                                if !last {
+                                    next.append(coauthor)
+                                } else {
+                                    total += 1
+                                    visit?(coauthor, level)
+                                }
                             }
                         }
                     }
                     if last { break }
-                    for coauthor in next { visit(coauthor, level) }
+                    total += next.count
+                    if let visit { for coauthor in next { visit(coauthor, level) } }
                     swap(&frontier, &next)
                 }
             }
         }
         if cancelled { throw .cancelled }
+        return total
     }
 }
 
