@@ -1,0 +1,46 @@
+import PaperQL
+import Testing
+
+/// A name that matches several authors answers for all of them and says which; `exactly`
+/// narrows it.
+@Suite struct NameMatchingTests {
+    static let graph: PaperGraph = {
+        var builder = GraphBuilder()
+        builder.add(PaperRecord(id: "a", title: "Generative Adversarial Text to Image Synthesis", authors: ["Scott Reed"], year: 2016))
+        builder.add(PaperRecord(id: "b", title: "A Generalist Agent", authors: ["Scott E. Reed", "Oriol Vinyals"], year: 2022))
+        builder.add(PaperRecord(id: "c", title: "Another Paper", authors: ["Scott F. Reed"], year: 2010))
+        return builder.build()
+    }()
+
+    @Test func aNameMatchingSeveralAuthorsAnswersForAllAndSaysWhich() {
+        let output = QueryCase.render(#"papers by "Scott Reed" | show title"#, on: Self.graph)
+        #expect(output == """
+            <query>:1:11: note: "Scott Reed" matches 3 authors; answering for all of them
+            papers by "Scott Reed" | show title
+                      ^~~~~~~~~~~~
+            <query>:1:11: note: Scott E. Reed (1 paper), Scott F. Reed (1 paper), Scott Reed (1 paper)
+            title
+            A Generalist Agent
+            Generative Adversarial Text to Image Synthesis
+            Another Paper
+            """)
+    }
+
+    @Test func aConflictingMiddleInitialDoesNotMatch() {
+        let output = QueryCase.render(#"papers by "Scott E. Reed" | show title"#, on: Self.graph)
+        #expect(output.contains("matches 2 authors"))
+        #expect(!output.contains("Another Paper"))
+    }
+
+    @Test func exactlyMatchesTheWholeName() {
+        #expect(QueryCase.render(#"papers by exactly "Scott Reed" | show title"#, on: Self.graph) == """
+            title
+            Generative Adversarial Text to Image Synthesis
+            """)
+        #expect(QueryCase.render(#"papers by exactly "scott e reed" | count"#, on: Self.graph) == "1")
+    }
+
+    @Test func anInitialStandsForAFirstName() {
+        #expect(QueryCase.render(#"papers by "O. Vinyals" | count"#, on: Self.graph) == "1")
+    }
+}
