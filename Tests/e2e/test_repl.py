@@ -92,16 +92,32 @@ def test_ctrl_c_at_the_prompt_clears_the_line(repl):
     assert "38" in repl.run("papers | count").split()
 
 
-def test_ctrl_c_cancels_a_long_query_and_the_session_goes_on(home):
-    # 20,000 papers load in seconds even in a debug build; a script of 2,000 statements over
-    # all of them runs for about a minute unless cancelled.
+def write_corpus(home, papers=20000):
+    """A generated corpus: 20,000 papers load in seconds even in a debug build."""
     rng = random.Random(1)
     corpus = home / "corpus.jsonl"
     with corpus.open("w") as out:
-        for index in range(20000):
+        for index in range(papers):
             authors = ["Author %d" % rng.randrange(10000) for _ in range(3)]
-            out.write(json.dumps({"id": "p%d" % index, "title": "Paper %d" % index, "authors": authors,
-                                  "year": 1990 + index % 35}) + "\n")
+            out.write(json.dumps({"id": "p%d" % index, "title": "Paper number %d about things" % index,
+                                  "authors": authors, "year": 1990 + index % 35}) + "\n")
+    return corpus
+
+
+def cancel_and_go_on(session):
+    """Ctrl-C while something runs: it is cancelled quickly and the session still answers."""
+    started = time.monotonic()
+    session.send("\x03")
+    session.expect_exact("query cancelled")
+    session.expect_exact(Session.PROMPT)
+    assert time.monotonic() - started < 10
+    assert "20000" in session.run("papers | count").split()
+    assert session.close_with_ctrl_d() == 0
+
+
+def test_ctrl_c_cancels_a_long_script_and_the_session_goes_on(home):
+    # A script of 2,000 statements over all the papers runs for about a minute unless cancelled.
+    corpus = write_corpus(home)
     script = home / "long.pql"
     script.write_text("papers | count by authors | count\n" * 2000)
     session = Session(home, args=["--data", str(corpus)], timeout=60)
@@ -109,39 +125,21 @@ def test_ctrl_c_cancels_a_long_query_and_the_session_goes_on(home):
         session.send(":run %s\r" % script)
         session.expect(r"\d{4}\r\n")  # the first statements have printed
         time.sleep(0.5)
-        started = time.monotonic()
-        session.send("\x03")
-        session.expect_exact("query cancelled")
-        session.expect_exact(Session.PROMPT)
-        assert time.monotonic() - started < 10
-        assert "20000" in session.run("papers | count").split()
-        assert session.close_with_ctrl_d() == 0
+        cancel_and_go_on(session)
     finally:
         session.terminate()
 
 
 def test_ctrl_c_cancels_one_long_query(home):
     # One statement that scans every title forty times over (each `~` is a row-by-row test):
-    # tens of seconds in a debug build unless cancelled.
-    rng = random.Random(2)
-    corpus = home / "corpus.jsonl"
-    with corpus.open("w") as out:
-        for index in range(20000):
-            authors = ["Author %d" % rng.randrange(10000) for _ in range(3)]
-            out.write(json.dumps({"id": "p%d" % index, "title": "Paper number %d about things" % index,
-                                  "authors": authors, "year": 1990 + index % 35}) + "\n")
+    # over ten seconds in a debug build unless cancelled.
+    corpus = write_corpus(home)
     query = " or ".join('title ~ "zq%d"' % n for n in range(40))
     session = Session(home, args=["--data", str(corpus)], timeout=60)
     try:
         session.send("papers where %s | count\r" % query)
         time.sleep(1.0)
-        started = time.monotonic()
-        session.send("\x03")
-        session.expect_exact("query cancelled")
-        session.expect_exact(Session.PROMPT)
-        assert time.monotonic() - started < 10
-        assert "20000" in session.run("papers | count").split()
-        assert session.close_with_ctrl_d() == 0
+        cancel_and_go_on(session)
     finally:
         session.terminate()
 
