@@ -74,6 +74,23 @@ import Testing
         }
     }
 
+    @Test func rewritingASnapshotInUseLeavesTheLoadedGraphIntact() throws {
+        let path = Self.temporaryPath("in-use.pqg")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try defaultGraph.writeSnapshot(to: path)
+        let loaded = try PaperGraph.loadSnapshot(from: path)
+        var builder = GraphBuilder()
+        builder.add(PaperRecord(id: "x", title: "Something else", abstract: "A different abstract."))
+        try builder.build().writeSnapshot(to: path)
+        // The loaded graph reads its abstracts from the old file, which the rewrite replaced
+        // rather than overwrote.
+        #expect(loaded.records() == defaultGraph.records())
+        #expect(try PaperGraph.loadSnapshot(from: path).paperCount == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+            .filter { $0.hasPrefix(URL(fileURLWithPath: path).lastPathComponent + ".partial") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func aMissingFileIsReported() {
         #expect(throws: SnapshotError.self) { try PaperGraph.loadSnapshot(from: "/nonexistent/corpus.pqg") }
     }

@@ -64,7 +64,7 @@ struct GraphAssembly {
         let paperAuthors = AdjacencyLists(authors.paperAuthors)
         let authorPapers = AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count)
         return PaperGraph(
-            paperKeys: paperKeys, titles: titles, abstracts: abstracts, dates: dates, dois: dois, arxivIDs: arxivIDs,
+            paperKeys: paperKeys, titles: titles, abstracts: TextStore(abstracts), dates: dates, dois: dois, arxivIDs: arxivIDs,
             years: years, paperVenues: paperVenues, paperTypes: paperTypes, truncatedAuthorLists: truncated,
             paperAuthors: paperAuthors, paperAuthorVariants: AdjacencyLists(authors.paperVariants),
             paperCategories: AdjacencyLists(paperCategoryLists),

@@ -2,7 +2,9 @@
 extension PaperGraph {
     public func key(of paper: PaperID) -> String { paperKeys[Int(paper.rawValue)] }
     public func title(of paper: PaperID) -> String { titles[Int(paper.rawValue)] }
-    public func abstract(of paper: PaperID) -> String? { optional(abstracts, paper) }
+    public func abstract(of paper: PaperID) -> String? {
+        abstracts.isEmpty(Int(paper.rawValue)) ? nil : abstracts[Int(paper.rawValue)]
+    }
     public func date(of paper: PaperID) -> String? { optional(dates, paper) }
     public func doi(of paper: PaperID) -> String? { optional(dois, paper) }
     public func arxivID(of paper: PaperID) -> String? { optional(arxivIDs, paper) }

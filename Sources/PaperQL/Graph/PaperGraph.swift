@@ -6,7 +6,7 @@ public final class PaperGraph: Sendable {
     // Papers, by PaperID.
     let paperKeys: StringColumn
     let titles: StringColumn
-    let abstracts: StringColumn
+    let abstracts: TextStore
     let dates: StringColumn
     let dois: StringColumn
     let arxivIDs: StringColumn
@@ -57,7 +57,7 @@ public final class PaperGraph: Sendable {
     static let noValue = UInt32.max
 
     init(
-        paperKeys: StringColumn, titles: StringColumn, abstracts: StringColumn, dates: StringColumn,
+        paperKeys: StringColumn, titles: StringColumn, abstracts: TextStore, dates: StringColumn,
         dois: StringColumn, arxivIDs: StringColumn, years: [Int16], paperVenues: [UInt32], paperTypes: [UInt8],
         truncatedAuthorLists: [Bool], paperAuthors: AdjacencyLists, paperAuthorVariants: AdjacencyLists,
         paperCategories: AdjacencyLists, paperInstitutions: AdjacencyLists, paperSources: AdjacencyLists,

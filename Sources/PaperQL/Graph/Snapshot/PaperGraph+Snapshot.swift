@@ -6,6 +6,15 @@ import Dispatch
 extension PaperGraph {
     public func writeSnapshot(to path: String) throws(SnapshotError) {
         var writer = try SnapshotWriter(path: path)
+        do {
+            try writeSections(to: &writer)
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    private func writeSections(to writer: inout SnapshotWriter) throws(SnapshotError) {
         try writer.write(UInt64(paperCount))
         try writer.write(UInt64(authorCount))
         try writer.write(paperKeys)
@@ -68,7 +77,7 @@ extension PaperGraph {
         let authorCount = Int(clamping: try reader.readUInt64("author count"))
         let paperKeys = try reader.readStringColumn("paper ids", count: paperCount)
         let titles = try reader.readStringColumn("titles", count: paperCount)
-        let abstracts = try reader.readStringColumn("abstracts", count: paperCount)
+        let abstracts = try reader.readMappedText("abstracts", count: paperCount)
         let dates = try reader.readStringColumn("dates", count: paperCount)
         let dois = try reader.readStringColumn("DOIs", count: paperCount)
         let arxivIDs = try reader.readStringColumn("arXiv ids", count: paperCount)

@@ -134,6 +134,18 @@ struct SnapshotReader {
         return raw.map { Int($0) }
     }
 
+    /// Texts left in the mapped file: only their offsets are read now.
+    mutating func readMappedText(_ what: String, count: Int) throws(SnapshotError) -> TextStore {
+        let byteCount = try readUInt64(what)
+        guard byteCount <= UInt64(data.count - offset) else { throw .corrupt("\(what) is longer than the file") }
+        let start = offset
+        offset += Int(byteCount) + (8 - Int(byteCount) % 8) % 8
+        guard offset <= data.count else { throw .corrupt("\(what) runs past the end") }
+        let ends = try readEnds(what, total: Int(byteCount))
+        guard ends.count == count else { throw .corrupt("\(what) has \(ends.count) entries, \(count) expected") }
+        return TextStore(mapped: data, start: start, byteCount: Int(byteCount), ends: ends)
+    }
+
     mutating func readStringColumn(_ what: String, count: Int? = nil) throws(SnapshotError) -> StringColumn {
         let bytes = try readArray(UInt8.self, what)
         let ends = try readEnds(what, total: bytes.count)

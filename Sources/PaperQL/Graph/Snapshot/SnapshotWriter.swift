@@ -13,9 +13,17 @@ struct SnapshotWriter {
     private var payloadLength: UInt64 = 0
     private let chunkSize = 4 << 20
 
+    /// The file is written under a temporary name and renamed into place when complete, so a
+    /// reader never sees half a snapshot, and a snapshot that is in use (mapped by a running
+    /// session) is replaced, not overwritten.
+    private let finalPath: String
+    private let temporaryPath: String
+
     init(path: String) throws(SnapshotError) {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: path)
+        finalPath = path
+        temporaryPath = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporaryPath)
         else { throw .cannotWrite("cannot create \(path)") }
         self.handle = handle
         buffer.reserveCapacity(chunkSize + 4096)
@@ -45,6 +53,19 @@ struct SnapshotWriter {
         try write(column.ends.map { UInt64($0) })
     }
 
+    /// Written exactly like a `StringColumn`.
+    mutating func write(_ text: TextStore) throws(SnapshotError) {
+        try write(UInt64(text.byteCount))
+        do {
+            try text.withBytes { bytes in try writeRaw(bytes) }
+        } catch let error as SnapshotError {
+            throw error
+        } catch {
+            throw .cannotWrite("\(error)")
+        }
+        try write(text.ends.map { UInt64($0) })
+    }
+
     mutating func write(_ strings: [String]) throws(SnapshotError) {
         try write(StringColumn(strings))
     }
@@ -72,10 +93,27 @@ struct SnapshotWriter {
 
     private mutating func writeRaw<T: FixedWidthInteger>(_ array: [T]) throws(SnapshotError) {
         // Little-endian machines only write their memory as it is.
-        array.withUnsafeBytes { bytes in buffer.append(contentsOf: bytes) }
-        let padding = (8 - (array.count * MemoryLayout<T>.size) % 8) % 8
+        do {
+            try array.withUnsafeBytes { bytes in try writeRaw(bytes) }
+        } catch let error as SnapshotError {
+            throw error
+        } catch {
+            throw .cannotWrite("\(error)")
+        }
+    }
+
+    /// Bytes, then zeros up to a multiple of eight, in chunks of at most `chunkSize`.
+    private mutating func writeRaw(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) {
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + chunkSize)
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            start = end
+            try flushIfFull()
+        }
+        let padding = (8 - bytes.count % 8) % 8
         buffer.append(contentsOf: repeatElement(0, count: padding))
-        payloadLength += UInt64(array.count * MemoryLayout<T>.size + padding)
+        payloadLength += UInt64(bytes.count + padding)
         try flushIfFull()
     }
 
@@ -110,7 +148,19 @@ struct SnapshotWriter {
             try handle.write(contentsOf: header)
             try handle.close()
         } catch {
+            discard()
             throw .cannotWrite("\(error)")
         }
+        guard rename(temporaryPath, finalPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw .cannotWrite("cannot move the snapshot into place: \(reason)")
+        }
+    }
+
+    /// Removes the partly written file after a failure.
+    func discard() {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: temporaryPath)
     }
 }
