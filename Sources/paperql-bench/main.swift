@@ -109,6 +109,7 @@ do { try graph.writeSnapshot(to: snapshotPath) } catch {
     exit(2)
 }
 results["snapshot_write_s"] = now() - writeStart
+results["snapshot_path"] = inputIsSnapshot ? arguments.data : snapshotPath
 results["snapshot_bytes"] = (try? FileManager.default.attributesOfItem(atPath: snapshotPath)[.size] as? Int) ?? 0
 var snapshotLoads: [Double] = []
 var reloaded: PaperGraph?
