@@ -44,7 +44,7 @@ enum JSONFormatter {
 
     private static func rowObjects(_ table: ResultTable) -> [JSONWriter.Value] {
         table.rows.map { row in
-            .object(zip(table.columns, row).map { column, cell in (column, cellValue(cell)) })
+            .object(zip(table.fieldNames, row).map { column, cell in (column, cellValue(cell)) })
         }
     }
 

@@ -25,7 +25,10 @@ public struct ResultTable: Sendable {
     }
 
     public let kind: ResultKind
+    /// Column headings for people (`count by year` heads its key column `year`).
     public let columns: [String]
+    /// The stable field names, for JSON (`count by year` rows have `key` and `count`).
+    public let fieldNames: [String]
     public let rows: [[Cell]]
 
     /// Builds the table of a result; text is read from the graph here, row by row.
@@ -34,9 +37,11 @@ public struct ResultTable: Sendable {
         switch result {
         case .papers(let papers):
             columns = papers.columns.map(\.rawValue)
+            fieldNames = columns
             rows = papers.papers.map { paper in papers.columns.map { Self.cell(paper, $0, graph) } }
         case .authors(let authors):
             columns = authors.columns.map(\.rawValue)
+            fieldNames = columns
             rows = authors.rows.map { row in
                 authors.columns.map { field in
                     switch field {
@@ -51,11 +56,13 @@ public struct ResultTable: Sendable {
             }
         case .venues(let venues):
             columns = venues.columns.map(\.rawValue)
+            fieldNames = columns
             rows = venues.rows.map { row in
                 venues.columns.map { $0 == .name ? .text(row.name) : .integer(row.papers) }
             }
         case .groups(let groups):
             columns = groups.columns.map { $0 == .key ? Self.singular(groups.field) : $0.rawValue }
+            fieldNames = groups.columns.map(\.rawValue)
             rows = groups.rows.map { row in
                 groups.columns.map { field in
                     guard field == .key else { return .integer(row.count) }
@@ -68,9 +75,11 @@ public struct ResultTable: Sendable {
             }
         case .count(let count):
             columns = ["count"]
+            fieldNames = columns
             rows = [[.integer(count)]]
         case .path(let path):
             columns = ["step", "author", "via", "year"]
+            fieldNames = columns
             rows = path.steps.enumerated().map { index, step in
                 [.integer(index), .text(graph.name(of: step.author)),
                  step.via.map { .text(graph.title(of: $0)) } ?? .null,
