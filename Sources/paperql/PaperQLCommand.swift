@@ -21,7 +21,7 @@ struct PaperQLCommand: ParsableCommand {
 
     @OptionGroup var options: SharedOptions
 
-    @Option(name: [.customShort("e"), .customLong("execute")], help: "A query to run (repeatable; run in order).")
+    @Option(name: [.customShort("e"), .customLong("execute")], help: ArgumentHelp("A query to run (repeatable; run in order).", valueName: "query"))
     var queries: [String] = []
 
     mutating func run() throws {
