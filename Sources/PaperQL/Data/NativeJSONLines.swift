@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The native data format: JSON Lines, one paper per line (see `NativeRecordDecoder`).
 public enum NativeJSONLines {
     /// Reads every record of a file. Bad lines are collected as errors (up to `errorLimit`),
@@ -52,19 +50,9 @@ public enum NativeJSONLines {
     static func decodeInParallel(_ lines: [ArraySlice<UInt8>], sourceName: String) -> [LineOutcome] {
         guard lines.count >= 64 else { return lines.map { decodeLine($0, sourceName: sourceName) } }
         let middle = lines.count / 2
-        let halves = OutcomeHalves()
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let range = part == 0 ? 0..<middle : middle..<lines.count
-            let decoded = lines[range].map { decodeLine($0, sourceName: sourceName) }
-            if part == 0 { halves.first = decoded } else { halves.second = decoded }
-        }
-        return halves.first + halves.second
-    }
-
-    /// The two halves of a batch; each concurrent task writes only its own.
-    private final class OutcomeHalves: @unchecked Sendable {
-        var first: [LineOutcome] = []
-        var second: [LineOutcome] = []
+        let (first, second) = inParallel({ lines[..<middle].map { decodeLine($0, sourceName: sourceName) } },
+                                         { lines[middle...].map { decodeLine($0, sourceName: sourceName) } })
+        return first + second
     }
 
     /// Parses records from text held in memory (the embedded corpus, tests).

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Collects `PaperRecord`s and builds an immutable `PaperGraph` with all its indexes.
 ///
 /// Records with the same `id` are merged into one paper.
@@ -42,27 +40,18 @@ public struct GraphBuilder: Sendable {
         }
         let order = sorting
         // Two independent halves of the work, one per core.
-        let structure = Box(GraphAssembly(paperCapacity: store.count))
-        let texts = Box(TextIndexAssembly(paperCapacity: store.count))
-        let textIndexes = Box<TextIndexAssembly.Indexes?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                for position in order { structure.value.addPaper(store.record(at: position)) }
-            } else {
-                for position in order {
-                    let text = store.text(at: position)
-                    texts.value.addPaper(title: text.title, abstract: text.abstract)
-                }
-                textIndexes.value = texts.value.finish()
+        let (structure, indexes) = inParallel({
+            var assembly = GraphAssembly(paperCapacity: store.count)
+            for position in order { assembly.addPaper(store.record(at: position)) }
+            return assembly
+        }, {
+            var texts = TextIndexAssembly(paperCapacity: store.count)
+            for position in order {
+                let text = store.text(at: position)
+                texts.addPaper(title: text.title, abstract: text.abstract)
             }
-        }
-        guard let indexes = textIndexes.value else { preconditionFailure("the text indexes were not built") }
-        return structure.value.finish(text: indexes)
+            return texts.finish()
+        })
+        return structure.finish(text: indexes)
     }
-}
-
-/// A value reached from one concurrent task only: each task of `build()` owns its own box.
-private final class Box<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Writing a built graph, indexes included, to a compact versioned binary file, and loading it
 /// back far faster than re-importing. A file from another format version, a truncated one or a
 /// corrupted one is refused with a `SnapshotError`.
@@ -57,19 +55,12 @@ extension PaperGraph {
         let reader = try SnapshotReader(path: path)
         // The checksum runs on one core while the payload is read on the other; a damaged file
         // is reported as such even when reading it failed first.
-        let checksum = SnapshotOutcome<Bool>()
-        let graph = SnapshotOutcome<Result<PaperGraph, SnapshotError>>()
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                checksum.value = reader.checksumMatches()
-            } else {
-                var copy = reader
-                graph.value = Result { () throws(SnapshotError) -> PaperGraph in try read(from: &copy) }
-            }
-        }
-        guard checksum.value == true else { throw .checksumMismatch }
-        guard let result = graph.value else { throw .corrupt("the payload was not read") }
-        return try result.get()
+        let (checksumMatches, graph) = inParallel({ reader.checksumMatches() }, {
+            var copy = reader
+            return Result { () throws(SnapshotError) -> PaperGraph in try read(from: &copy) }
+        })
+        guard checksumMatches else { throw .checksumMismatch }
+        return try graph.get()
     }
 
     private static func read(from reader: inout SnapshotReader) throws(SnapshotError) -> PaperGraph {
@@ -160,9 +151,4 @@ extension SnapshotReader {
     mutating func readArraysDeferred() throws(SnapshotError) -> DeferredLists {
         DeferredLists(ends: try readArray(UInt64.self, "written names"), values: try readArray(UInt32.self, "written names"))
     }
-}
-
-/// A result written by one concurrent task of `loadSnapshot` and read after both finish.
-private final class SnapshotOutcome<Value>: @unchecked Sendable {
-    var value: Value?
 }

@@ -56,13 +56,7 @@ struct SnapshotWriter {
     /// Written exactly like a `StringColumn`.
     mutating func write(_ text: TextStore) throws(SnapshotError) {
         try write(UInt64(text.byteCount))
-        do {
-            try text.withBytes { bytes in try writeRaw(bytes) }
-        } catch let error as SnapshotError {
-            throw error
-        } catch {
-            throw .cannotWrite("\(error)")
-        }
+        try writeRaw { try text.withBytes($0) }
         try write(text.ends.map { UInt64($0) })
     }
 
@@ -93,8 +87,15 @@ struct SnapshotWriter {
 
     private mutating func writeRaw<T: FixedWidthInteger>(_ array: [T]) throws(SnapshotError) {
         // Little-endian machines only write their memory as it is.
+        try writeRaw { try array.withUnsafeBytes($0) }
+    }
+
+    /// Writes the bytes a `withUnsafeBytes`-style function lends.
+    private mutating func writeRaw(
+        lending: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws(SnapshotError) {
         do {
-            try array.withUnsafeBytes { bytes in try writeRaw(bytes) }
+            try lending { bytes in try writeRaw(bytes) }
         } catch let error as SnapshotError {
             throw error
         } catch {
