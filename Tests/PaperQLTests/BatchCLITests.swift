@@ -53,15 +53,12 @@ import Testing
     }
 
     @Test func aBadDataLineIsReportedWithFileAndLineAndNothingLoads() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("bad.jsonl")
-        try """
+        let file = try temporaryFile("bad.jsonl", """
             {"id": "a", "title": "Good", "authors": ["Ada Lovelace"], "year": 1843}
             {"id": "b", "title": "Bad year", "authors": ["Ada Lovelace"], "year": "soon"}
             {"id": "c", "title": "Broken", "authors": ["Ada
-            """.write(to: file, atomically: true, encoding: .utf8)
+            """)
+        defer { try? FileManager.default.removeItem(at: file) }
         let run = try runProduct("paperql", ["--data", file.path, "-e", "papers | count"])
         #expect(run.status == 2)
         #expect(run.standardOutput.isEmpty)
@@ -71,14 +68,11 @@ import Testing
     }
 
     @Test func userDataReplacesTheDefaultCorpus() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("mine.jsonl")
-        try """
+        let file = try temporaryFile("mine.jsonl", """
             {"id": "a", "title": "Notes on the Analytical Engine", "authors": ["Ada Lovelace", "Charles Babbage"], "year": 1843}
             {"id": "b", "title": "On the Economy of Machinery", "authors": ["Charles Babbage"], "year": 1832}
-            """.write(to: file, atomically: true, encoding: .utf8)
+            """)
+        defer { try? FileManager.default.removeItem(at: file) }
         let run = try runProduct("paperql", ["--data", file.path, "--format", "csv", "-e", "coauthors of \"Ada Lovelace\""])
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput == "name,shared\r\nCharles Babbage,1\r\n")
@@ -91,7 +85,7 @@ import Testing
     }
 
     @Test func runStopsAtTheFirstFailingStatement() throws {
-        let script = try temporaryScript("papers | count\npapers by \"Nobody Here\"\npapers in 2018 | count\n")
+        let script = try temporaryFile("script.pql", "papers | count\npapers by \"Nobody Here\"\npapers in 2018 | count\n")
         defer { try? FileManager.default.removeItem(at: script) }
         let run = try runProduct("paperql", ["run", script.path])
         #expect(run.status == 1)
@@ -100,7 +94,7 @@ import Testing
     }
 
     @Test func keepGoingRunsTheRest() throws {
-        let script = try temporaryScript("papers | count\npapers by \"Nobody Here\"\npapers in 2018 | count\n")
+        let script = try temporaryFile("script.pql", "papers | count\npapers by \"Nobody Here\"\npapers in 2018 | count\n")
         defer { try? FileManager.default.removeItem(at: script) }
         let run = try runProduct("paperql", ["run", "--keep-going", script.path])
         #expect(run.status == 1)
@@ -114,7 +108,7 @@ import Testing
     }
 
     @Test func importWritesASnapshotThatDataLoads() throws {
-        let snapshot = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString).pqg").path
+        let snapshot = temporaryPath("corpus.pqg").path
         defer { try? FileManager.default.removeItem(atPath: snapshot) }
         let imported = try runProduct("paperql", ["import", "Corpus/default-corpus.jsonl", "-o", snapshot])
         #expect(imported.status == 0, "\(imported.standardError)")
@@ -126,7 +120,7 @@ import Testing
     }
 
     @Test func aTruncatedSnapshotIsRefused() throws {
-        let snapshot = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString).pqg")
+        let snapshot = temporaryPath("truncated.pqg")
         defer { try? FileManager.default.removeItem(at: snapshot) }
         try Data("PAPERQLG\u{1}\0\0\0".utf8).write(to: snapshot)
         let run = try runProduct("paperql", ["--data", snapshot.path, "-e", "papers | count"])
@@ -134,9 +128,4 @@ import Testing
         #expect(run.standardError.contains("\(snapshot.path): error: the snapshot is truncated"))
     }
 
-    private func temporaryScript(_ text: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString).pql")
-        try text.write(to: url, atomically: false, encoding: .utf8)
-        return url
-    }
 }

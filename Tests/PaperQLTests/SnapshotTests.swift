@@ -15,7 +15,7 @@ import Testing
     ]
 
     static func temporaryPath(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString)-\(name)").path
+        PaperQLTests.temporaryPath(name).path
     }
 
     @Test func roundTripAnswersEveryQueryTheSame() throws {

@@ -70,3 +70,15 @@ func runProduct(_ name: String, _ arguments: [String], input: String? = nil, env
     return ProgramRun(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
                       standardError: String(decoding: errData, as: UTF8.self))
 }
+
+/// A path for a temporary file that no other test uses; the caller removes it.
+func temporaryPath(_ name: String) -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString)-\(name)")
+}
+
+/// Writes text to a new temporary file and returns it; the caller removes it.
+func temporaryFile(_ name: String, _ text: String) throws -> URL {
+    let url = temporaryPath(name)
+    try text.write(to: url, atomically: false, encoding: .utf8)
+    return url
+}
