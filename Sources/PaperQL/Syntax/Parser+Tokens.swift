@@ -88,7 +88,11 @@ extension Parser {
     mutating func fail(_ message: DiagnosticMessage, at span: SourceSpan, notes: [Diagnostic.Note] = []) {
         // An unreadable token was already reported by the lexer.
         if !statementFailed, current.kind != .invalid {
-            diagnostics.append(.error(message, at: span, notes: notes))
+            // Something missing at the end of the input is shown right after the last token,
+            // not on the blank line after it.
+            let end = tokens[tokens.count - 1].span
+            let place = span == end && index > 0 ? SourceSpan.at(previousEnd) : span
+            diagnostics.append(.error(message, at: place, notes: notes))
         }
         statementFailed = true
         if current.kind == .endOfInput { isIncomplete = true }
