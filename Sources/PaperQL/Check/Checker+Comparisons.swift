@@ -10,50 +10,61 @@ extension Checker {
                   notes: [.init("`\(field.rawValue)` accepts: \(allowed.map(\.rawValue).joined(separator: " "))")])
             return nil
         }
-        let filter: CheckedFilter?
-        switch field {
-        case .year:
-            filter = yearComparison(op, value)
-        case .venue:
-            filter = op == .contains ? containsFacet(graph.venues, value, make: { .venue($0, label: $1) })
-                : checkVenue(value)
-        case .categories:
-            filter = op == .contains ? containsFacet(graph.categories, value, make: { .category($0, label: $1) })
-                : checkCategory(value)
-        case .institutions:
-            filter = op == .contains ? containsFacet(graph.institutions, value, make: { .institution($0, label: $1) })
-                : checkInstitution(value)
-        case .authors:
-            if op == .contains {
-                let needle = TextFolding.fold(value.text)
-                let authors = graph.allAuthors.filter { TextFolding.fold(graph.name(of: $0)).contains(needle) }
-                guard !authors.isEmpty else {
-                    error(Messages.unknownAuthor(value.text), at: value.span)
+        if op == .notEqual {
+            // `F != v` is "F has a value, and not F = v": a missing value never compares.
+            guard let equal = equality(field, .equal, value) else { return nil }
+            if case .predicate(.date) = equal {
+                return .predicate(.date(.notEqual, value.text))
+            }
+            return .and([.hasValue(field), .not(equal)])
+        }
+        return equality(field, op, value)
+    }
+
+    /// `FIELD = v`, `FIELD ~ v` and the order comparisons, for one field.
+    private mutating func equality(_ field: Field, _ op: ComparisonOperator, _ value: Literal) -> CheckedFilter? {
+        if op == .contains {
+            let needle = TextFolding.fold(value.text)
+            guard !needle.isEmpty else {
+                error(Messages.emptySearch, at: value.span)
+                return nil
+            }
+            switch field {
+            case .venue: return containsFacet(graph.venues, value, make: { .venue($0, label: $1) })
+            case .categories: return containsFacet(graph.categories, value, make: { .category($0, label: $1) })
+            case .institutions: return containsFacet(graph.institutions, value, make: { .institution($0, label: $1) })
+            case .authors:
+                guard (0..<graph.variantNames.count).contains(where: { TextFolding.fold(graph.variantNames[$0]).contains(needle) }) else {
+                    error(Messages.nothingContains(value.text), at: value.span)
                     return nil
                 }
-                filter = .authoredBy(.named(ResolvedAuthorName(typed: value.text, exactly: false, span: value.span,
-                                                               authors: authors)))
-            } else {
-                filter = resolveAuthorName(value.text, exactly: false, span: value.span)
-                    .map { .authoredBy(.named($0)) }
+                return .predicate(.authorNameContains(needle))
+            default: return .predicate(.textContains(field, needle))
             }
+        }
+        switch field {
+        case .year:
+            return yearComparison(op, value).map(CheckedFilter.years)
+        case .date:
+            return OrderComparison(op).map { .predicate(.date($0, value.text)) }
+        case .venue:
+            return checkVenue(value)
+        case .categories:
+            return checkCategory(value)
+        case .institutions:
+            return checkInstitution(value)
+        case .authors:
+            return resolveAuthorName(value.text, exactly: false, span: value.span).map { .authoredBy(.named($0)) }
         case .title:
-            filter = op == .contains ? .predicate(.textContains(.title, TextFolding.fold(value.text)))
-                : checkTitle(value)
-        case .abstract:
-            filter = .predicate(.textContains(.abstract, TextFolding.fold(value.text)))
+            return checkTitle(value)
         case .doi:
-            filter = .predicate(op == .contains ? .textContains(.doi, value.text.lowercased())
-                                : .textEquals(.doi, value.text.lowercased()))
+            return .predicate(.textEquals(.doi, value.text.lowercased()))
         case .id:
-            if op == .contains {
-                filter = .predicate(.textContains(.id, value.text))
-            } else if let paper = graph.papersByKey[value.text] {
-                filter = .papers([paper], label: "id = \"\(value.text)\"")
-            } else {
+            guard let paper = graph.papersByKey[value.text] else {
                 error(Messages.unknownPaperID(value.text), at: value.span)
                 return nil
             }
+            return .papers([paper], label: "id = \"\(value.text)\"")
         case .type:
             guard let type = PaperType(rawValue: value.text.lowercased()) else {
                 let notes = Suggestions.closest(to: value.text, among: PaperType.allCases.map(\.rawValue))
@@ -62,36 +73,32 @@ extension Checker {
                       notes: notes + [.init("types: \(PaperType.allCases.map(\.rawValue).joined(separator: ", "))")])
                 return nil
             }
-            filter = .predicate(.type([type]))
-        case .date:
-            filter = .predicate(.date(op, value.text))
+            return .predicate(.type([type]))
         default:
-            filter = nil
+            return nil
         }
-        guard let filter else { return nil }
-        return op == .notEqual ? .not(filter) : filter
     }
 
     static func operators(for field: Field) -> [ComparisonOperator] {
         switch field {
         case .year, .date: [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]
         case .type: [.equal, .notEqual]
+        case .abstract: [.contains]
         default: [.equal, .notEqual, .contains]
         }
     }
 
-    private mutating func yearComparison(_ op: ComparisonOperator, _ value: Literal) -> CheckedFilter? {
-        guard case .integer(let year) = value.kind, (1...9999).contains(year) else {
+    private mutating func yearComparison(_ op: ComparisonOperator, _ value: Literal) -> YearRange? {
+        guard case .integer(let year) = value.kind, PaperRecord.validYears.contains(year) else {
             error(Messages.notAYear(value.text), at: value.span)
             return nil
         }
-        let top = Int(Int16.max)
         switch op {
-        case .equal, .notEqual: return .years(year...year)
-        case .less: return .years(1...max(1, year - 1))
-        case .lessOrEqual: return .years(1...year)
-        case .greater: return .years(min(top, year + 1)...top)
-        case .greaterOrEqual: return .years(year...top)
+        case .equal, .notEqual: return YearRange(low: year, high: year)
+        case .less: return YearRange(low: nil, high: year - 1)
+        case .lessOrEqual: return YearRange(low: nil, high: year)
+        case .greater: return YearRange(low: year + 1, high: nil)
+        case .greaterOrEqual: return YearRange(low: year, high: nil)
         case .contains: return nil
         }
     }
@@ -106,5 +113,20 @@ extension Checker {
             return nil
         }
         return make(values, "~ \"\(value.text)\"")
+    }
+}
+
+extension OrderComparison {
+    /// The order comparison a written operator stands for; nil for `~`.
+    init?(_ op: ComparisonOperator) {
+        switch op {
+        case .equal: self = .equal
+        case .notEqual: self = .notEqual
+        case .less: self = .less
+        case .lessOrEqual: self = .lessOrEqual
+        case .greater: self = .greater
+        case .greaterOrEqual: self = .greaterOrEqual
+        case .contains: return nil
+        }
     }
 }

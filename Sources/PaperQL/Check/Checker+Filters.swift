@@ -87,26 +87,26 @@ extension Checker {
 
     // MARK: - Years
 
-    mutating func checkYears(_ bound: YearBound, span: SourceSpan) -> ClosedRange<Int>? {
+    mutating func checkYears(_ bound: YearBound, span: SourceSpan) -> YearRange? {
         func year(_ literal: Literal) -> Int? {
-            guard case .integer(let value) = literal.kind, (1...9999).contains(value) else {
+            guard case .integer(let value) = literal.kind, PaperRecord.validYears.contains(value) else {
                 error(Messages.notAYear(literal.text), at: literal.span)
                 return nil
             }
             return value
         }
         switch bound {
-        case .since(let literal): return year(literal).map { $0...Int(Int16.max) }
-        case .before(let literal): return year(literal).map { 1...max(1, $0 - 1) }
-        case .until(let literal): return year(literal).map { 1...$0 }
-        case .during(let literal): return year(literal).map { $0...$0 }
+        case .since(let literal): return year(literal).map { YearRange(low: $0, high: nil) }
+        case .before(let literal): return year(literal).map { YearRange(low: nil, high: $0 - 1) }
+        case .until(let literal): return year(literal).map { YearRange(low: nil, high: $0) }
+        case .during(let literal): return year(literal).map { YearRange(low: $0, high: $0) }
         case .between(let first, let second):
             guard let low = year(first), let high = year(second) else { return nil }
             guard low <= high else {
                 error(Messages.emptyYearRange(low, high), at: span, notes: [.init("write: between \(high) and \(low)")])
                 return nil
             }
-            return low...high
+            return YearRange(low: low, high: high)
         }
     }
 

@@ -20,8 +20,10 @@ extension Checker {
             let inner = checkPaperArgument(of, for: "venues of")
             guard inner.ok else { return nil }
             return (.venues(of: inner.value), .venues)
-        case .coauthors(_, let reference, let within):
-            guard let selection = checkAuthorReference(reference) else { return nil }
+        case .coauthors(let keyword, let reference, let within):
+            guard rejectConjunction(in: reference, context: "coauthors of", at: keyword),
+                let selection = checkAuthorReference(reference)
+            else { return nil }
             var hops: Int?
             if let within, case .integer(let value) = within.kind {
                 guard value >= 1 else {
@@ -31,8 +33,11 @@ extension Checker {
                 hops = value
             }
             return (.coauthors(of: selection, within: hops), .authors)
-        case .path(_, let from, let to):
-            guard let source = checkAuthorReference(from), let target = checkAuthorReference(to) else { return nil }
+        case .path(let keyword, let from, let to):
+            guard rejectConjunction(in: from, context: "path from", at: keyword),
+                rejectConjunction(in: to, context: "path … to", at: keyword),
+                let source = checkAuthorReference(from), let target = checkAuthorReference(to)
+            else { return nil }
             return (.path(from: source, to: target), .path)
         case .variable(let name):
             guard let kind = environment[name.text] else {
@@ -83,6 +88,21 @@ extension Checker {
     }
 
     // MARK: - Authors
+
+    /// `coauthors of` and `path` start from a group of authors, any of them; `and` (authors who
+    /// are all on one paper) has no meaning there, so it is an error rather than a silent `or`.
+    private mutating func rejectConjunction(in reference: AuthorReference, context: String, at keyword: SourceSpan) -> Bool {
+        switch reference {
+        case .name, .set:
+            return true
+        case .any(let parts):
+            return parts.allSatisfy { rejectConjunction(in: $0, context: context, at: keyword) }
+        case .all:
+            error(Messages.conjunctionOfAuthors(context), at: reference.span,
+                  notes: [.init("`and` between names means \"on the same paper\" in `by`; here write `or` for any of them")])
+            return false
+        }
+    }
 
     mutating func checkAuthorReference(_ reference: AuthorReference) -> AuthorSelection? {
         switch reference {

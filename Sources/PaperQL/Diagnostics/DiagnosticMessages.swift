@@ -59,6 +59,10 @@ enum Messages {
         .init("sema.ambiguousAuthor", "\"\(name)\" matches \(count) authors; answering for all of them")
     }
 
+    static func conjunctionOfAuthors(_ context: String) -> DiagnosticMessage {
+        DiagnosticMessage("sema.conjunctionOfAuthors", "`and` between authors is not allowed in `\(context)`")
+    }
+
     static func unknownVenue(_ name: String) -> DiagnosticMessage {
         .init("sema.unknownVenue", "no venue named \"\(name)\"")
     }

@@ -70,25 +70,36 @@ extension Evaluator {
     private func passes(_ paper: PaperID, _ predicate: RowPredicate) -> Bool {
         switch predicate {
         case .textContains(let field, let needle):
-            return text(of: paper, field).map { TextFolding.fold($0).contains(needle) || $0.lowercased().contains(needle) }
-                ?? false
+            return text(of: paper, field).map { TextFolding.fold($0).contains(needle) } ?? false
         case .textEquals(let field, let value):
             return text(of: paper, field)?.lowercased() == value
+        case .authorNameContains(let needle):
+            return graph.paperAuthors[Int(paper.rawValue)].contains { author in
+                graph.authorVariants[Int(author)].contains { TextFolding.fold(graph.variantNames[Int($0)]).contains(needle) }
+            }
         case .type(let types):
             return graph.type(of: paper).map(types.contains) ?? false
         case .date(let op, let value):
             guard let date = graph.date(of: paper) ?? graph.year(of: paper).map(String.init) else { return false }
             // ISO dates compare as text; compare only as many characters as the bound has.
-            let own = String(date.prefix(value.count))
-            switch op {
-            case .equal: return own == value
-            case .notEqual: return own != value
-            case .less: return own < value
-            case .lessOrEqual: return own <= value
-            case .greater: return own > value
-            case .greaterOrEqual: return own >= value
-            case .contains: return date.contains(value)
-            }
+            return op.holds(String(date.prefix(value.count)), value)
+        case .hasValue(let field):
+            return hasValue(paper, field)
+        }
+    }
+
+    /// Whether a paper has a value for a field (a non-empty list for list fields).
+    private func hasValue(_ paper: PaperID, _ field: Field) -> Bool {
+        let index = Int(paper.rawValue)
+        switch field {
+        case .year: return graph.year(of: paper) != nil
+        case .date: return graph.date(of: paper) != nil || graph.year(of: paper) != nil
+        case .type: return graph.type(of: paper) != nil
+        case .authors: return !graph.paperAuthors[index].isEmpty
+        case .categories: return !graph.paperCategories[index].isEmpty
+        case .institutions: return !graph.paperInstitutions[index].isEmpty
+        case .title: return !graph.title(of: paper).isEmpty
+        default: return text(of: paper, field) != nil
         }
     }
 

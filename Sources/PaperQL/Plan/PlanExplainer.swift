@@ -6,7 +6,7 @@
 ///   intersect, smallest first
 ///     papers by "Jack Rae"  (≤ 6 papers)
 ///       "Jack Rae" → Jack Rae (6 papers, 2019–2023)
-///     years 2020–9999: one id range  (≤ 21 papers)
+///     years 2020 on: one id range  (≤ 21 papers)
 /// | limit 5
 /// ```
 public struct PlanExplainer: Sendable {
@@ -68,12 +68,7 @@ public struct PlanExplainer: Sendable {
             source(inner.source, depth: depth + 1, into: &lines)
             for stage in inner.stages { lines.append(pad + "  | " + describe(stage)) }
         case .years(let range):
-            let years =
-                if range.lowerBound == range.upperBound { "\(range.lowerBound)" }
-                else if range.upperBound >= 10_000 { "\(range.lowerBound) on" }
-                else if range.lowerBound <= 0 { "up to \(range.upperBound)" }
-                else { "\(range.lowerBound)–\(range.upperBound)" }
-            lines.append(pad + "years \(years): one id range" + size)
+            lines.append(pad + "years \(range.description): one id range" + size)
         case .authors(let authors):
             lines.append(pad + "papers by (author → papers lists)" + size)
             self.authors(authors, depth: depth + 1, into: &lines)

@@ -53,6 +53,8 @@ public struct Planner: Sendable {
     func planAuthors(_ selection: AuthorSelection) -> AuthorPlan {
         switch selection {
         case .named(let name): .named(name)
+        // Traversals start from any of a group; the checker rejects `and` there, and `by` plans
+        // its conjunctions itself (planAuthoredBy), so `.all` reaches here only inside `any`.
         case .all(let parts), .any(let parts): .union(parts.map(planAuthors))
         case .query(let pipeline): .query(plan(pipeline))
         case .variable(let name): .variable(name)
@@ -72,6 +74,7 @@ public struct Planner: Sendable {
                 switch part {
                 case .not(let inner): negatives.append(planFilter(inner))
                 case .predicate(let predicate): predicates.append(predicate)
+                case .hasValue(let field) where field != .year: predicates.append(.hasValue(field))
                 case .words(let ids, let phrase?, let label):
                     positives.append(.words(ids, label: label))
                     phrases.append(phrase)
@@ -104,17 +107,32 @@ public struct Planner: Sendable {
             return .explicit(ids, label: label)
         case .predicate(let predicate):
             return .scan(.all, [predicate])
+        case .hasValue(let field):
+            return field == .year ? .years(.known) : .scan(.all, [.hasValue(field)])
         case .nothing(let label):
             return .empty(label: label)
         }
     }
 
-    /// `by "A" and "B"` needs both: one author list per name, intersected.
+    /// `by "A" and "B"` needs both: one author list per name, intersected; `or` is a union of
+    /// what each side needs (`"A" and "B" or "C"` is (A ∩ B) ∪ C, never A ∪ B ∪ C).
     private func planAuthoredBy(_ selection: AuthorSelection) -> PaperPlan {
-        if case .all(let parts) = selection {
+        switch selection {
+        case .all(let parts):
             return intersect(parts.map(planAuthoredBy))
+        case .any(let parts) where parts.contains(where: Self.hasConjunction):
+            return .union(parts.map(planAuthoredBy))
+        default:
+            return .authors(planAuthors(selection))
         }
-        return .authors(planAuthors(selection))
+    }
+
+    private static func hasConjunction(_ selection: AuthorSelection) -> Bool {
+        switch selection {
+        case .all: true
+        case .any(let parts): parts.contains(where: hasConjunction)
+        case .named, .query, .variable: false
+        }
     }
 
     /// An intersection with its inputs ordered smallest first; nested intersections flattened.
@@ -177,12 +195,12 @@ extension PaperGraph {
         }
     }
 
-    /// The ids of papers whose year is in the range: contiguous, since ids follow year order.
-    func paperIDRange(years range: ClosedRange<Int>) -> Range<UInt32> {
-        let low = Int16(clamping: range.lowerBound)
-        let high = Int16(clamping: range.upperBound)
-        let start = years.partitioningIndex { $0 >= low && $0 != 0 }
-        let end = years.partitioningIndex { $0 > high }
+    /// The ids of papers whose year is known and in the range: contiguous, since ids follow
+    /// year order (papers without a year, stored as 0, come first).
+    func paperIDRange(years range: YearRange) -> Range<UInt32> {
+        let low = Int16(clamping: max(1, range.low ?? 1))
+        let start = years.partitioningIndex { $0 >= low }
+        let end = range.high.map { high in years.partitioningIndex { $0 > Int16(clamping: high) } } ?? years.count
         return UInt32(start)..<UInt32(max(start, end))
     }
 }

@@ -24,7 +24,7 @@ public indirect enum PaperPlan: Sendable {
     case variable(String)
     case nested(QueryPlan)
     /// Papers numbered in year order make a year range one contiguous id range.
-    case years(ClosedRange<Int>)
+    case years(YearRange)
     /// Papers by any of the authors (author → papers lists).
     case authors(AuthorPlan)
     /// Papers with any of the values of a facet (value → papers lists).
