@@ -23,9 +23,15 @@ struct QueryCase: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(file):\(line)" }
 
-    static func load(_ file: String) -> [QueryCase] {
+    /// The case's first line in its `.test` file, so that a failure is reported there.
+    var sourceLocation: Testing.SourceLocation {
+        Testing.SourceLocation(fileID: "PaperQLTests/\(file)", filePath: Self.casesDirectory.appendingPathComponent(file).path,
+                       line: line, column: 1)
+    }
+
+    static func load(_ file: String) throws -> [QueryCase] {
         let url = casesDirectory.appendingPathComponent(file)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        let text = try String(contentsOf: url, encoding: .utf8)
         var cases: [QueryCase] = []
         var lines = text.components(separatedBy: "\n")[...]
         var lineNumber = 0

@@ -1,4 +1,5 @@
 import Foundation
+import PaperQL
 import Testing
 
 /// `Grammar/paperql.ebnf` and the parser stay in step: one `parseX()` per production `x`.
@@ -37,5 +38,20 @@ import Testing
     @Test func everyParseFunctionIsAProduction() throws {
         let extra = try Self.parseFunctions().subtracting(Self.productions())
         #expect(extra.isEmpty, "parse functions missing from Grammar/paperql.ebnf: \(extra.sorted())")
+    }
+
+    /// The keywords the parser expects (and suggests) are the grammar's: the list in the lexical
+    /// rules and every quoted word of the productions are `Keyword` cases, and the other way round.
+    @Test func theGrammarsKeywordsAreTheKeywordEnum() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("Grammar/paperql.ebnf"), encoding: .utf8)
+        let keywords = Set(Keyword.allCases.map(\.rawValue))
+        let listed = try #require(text.firstMatch(of: /Keywords are case-insensitive:([^.]*)\./)).output.1
+            .split(whereSeparator: \.isWhitespace).map(String.init)
+        #expect(Set(listed) == keywords, "listed: \(Set(listed).symmetricDifference(keywords).sorted())")
+        #expect(listed.count == keywords.count, "a keyword is listed twice")
+        let withoutComments = text.replacing(/\(\*[\s\S]*?\*\)/, with: "")
+        let quoted = Set(withoutComments.matches(of: /"([a-z]+)"/).map { String($0.output.1) })
+        #expect(quoted.subtracting(keywords).isEmpty, "quoted words that are not keywords: \(quoted.subtracting(keywords).sorted())")
+        #expect(keywords.subtracting(quoted).isEmpty, "keywords no production uses: \(keywords.subtracting(quoted).sorted())")
     }
 }

@@ -8,9 +8,23 @@ import Testing
     static let files = ((try? FileManager.default.contentsOfDirectory(atPath: QueryCase.casesDirectory.path)) ?? [])
         .filter { $0.hasSuffix(".test") }.sorted()
 
+    /// The case files present when this guard was written; a missing one fails the run instead of
+    /// silently running nothing.
+    static let expectedFiles = ["diagnostics.test", "filters.test", "graph.test", "names.test", "pipeline.test",
+                                "sets.test"]
+    /// A little under the number of cases when this guard was written (100).
+    static let minimumCaseCount = 95
+
+    @Test func theCaseFilesAreThere() throws {
+        let missing = Set(Self.expectedFiles).subtracting(Self.files)
+        #expect(missing.isEmpty, "case files missing from \(QueryCase.casesDirectory.path): \(missing.sorted())")
+        let count = try Self.files.reduce(0) { $0 + (try QueryCase.load($1)).count }
+        #expect(count >= Self.minimumCaseCount, "only \(count) cases in \(Self.files)")
+    }
+
     @Test(arguments: files)
     func caseFile(_ file: String) throws {
-        let cases = QueryCase.load(file)
+        let cases = try QueryCase.load(file)
         #expect(!cases.isEmpty, "no cases in \(file)")
         if ProcessInfo.processInfo.environment["PAPERQL_RECORD"] != nil {
             try record(file, cases)
@@ -19,7 +33,7 @@ import Testing
         }
         for testCase in cases {
             let actual = testCase.run(on: defaultGraph)
-            #expect(actual == testCase.expected, "\(file):\(testCase.line): \(testCase.query)")
+            #expect(actual == testCase.expected, "\(testCase.query)", sourceLocation: testCase.sourceLocation)
         }
     }
 

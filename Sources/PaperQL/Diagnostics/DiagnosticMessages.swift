@@ -152,4 +152,17 @@ enum Messages {
     }
 
     static func didYouMean(_ candidate: String) -> String { "did you mean `\(candidate)`?" }
+
+    // MARK: - Keyword suggestions
+
+    /// A misspelt keyword, suggested from what the grammar allows at that point: "did you mean
+    /// `since`?", or with several equally close, "did you mean `and`, `at` or `in`?"
+    static func didYouMeanKeyword(_ keywords: [Keyword]) -> String {
+        let quoted = keywords.map { "`\($0.rawValue)`" }
+        guard quoted.count > 1, let last = quoted.last else { return "did you mean \(quoted.joined())?" }
+        return "did you mean \(quoted.dropLast().joined(separator: ", ")) or \(last)?"
+    }
+
+    /// `sort year`: the field is there, only `by` is missing.
+    static func writeSortBy(_ field: String) -> String { "write: sort by \(field)" }
 }

@@ -1,6 +1,6 @@
 /// A lexical token. Every token carries the span of the text it came from.
 public struct Token: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Hashable {
         case keyword(Keyword)
         case identifier
         /// A quoted string; `value` holds its decoded contents.

@@ -1,7 +1,8 @@
 /// Filters on papers.
 extension Parser {
-    /// Does the current token begin a filter?
-    func startsFilter() -> Bool {
+    /// Does the current token begin a filter? (The filter's first tokens are noted as expected.)
+    mutating func startsFilter() -> Bool {
+        expect(ExpectedTokens.filterStarts)
         switch current.kind {
         case .keyword(let keyword):
             switch keyword {
@@ -24,7 +25,7 @@ extension Parser {
 
     mutating func parseFilter() -> Filter {
         var parts = [parseAndFilter()]
-        while !statementFailed, current.keyword == .or {
+        while !statementFailed, at(.or) {
             let keyword = advance()
             guard startsFilter() else {
                 failAtEnd(Messages.expected("a filter after `or`", found: describe(current)), at: current.span,
@@ -41,7 +42,7 @@ extension Parser {
     mutating func parseAndFilter() -> Filter {
         var parts = [parseNotFilter()]
         while !statementFailed {
-            if current.keyword == .and {
+            if at(.and) {
                 let keyword = advance()
                 guard startsFilter() else {
                     failAtEnd(Messages.expected("a filter after `and`", found: describe(current)), at: current.span,
@@ -66,7 +67,7 @@ extension Parser {
     // MARK: - notFilter = "not" notFilter | primaryFilter
 
     mutating func parseNotFilter() -> Filter {
-        guard current.keyword == .not else { return parsePrimaryFilter() }
+        guard at(.not) else { return parsePrimaryFilter() }
         let keyword = current
         guard enterNesting(at: keyword.span) else { return .invalid(keyword.span) }
         defer { leaveNesting() }
@@ -81,6 +82,7 @@ extension Parser {
     // MARK: - primaryFilter
 
     mutating func parsePrimaryFilter() -> Filter {
+        expect(ExpectedTokens.filterStarts)
         let token = current
         switch token.kind {
         case .keyword(.by):
@@ -101,7 +103,7 @@ extension Parser {
             return .years(bound, keyword: token.span, span: token.span.union(year.span))
         case .keyword(.in):
             advance()
-            if current.keyword == .category {
+            if at(.category) {
                 advance()
                 return .category(parseName(what: "a category after `in category`"), keyword: token.span)
             }
@@ -142,7 +144,7 @@ extension Parser {
         let keyword = advance()
         let first = parseYear(after: keyword)
         guard !statementFailed else { return .invalid(keyword.span) }
-        guard current.keyword == .and else {
+        guard at(.and) else {
             failAtEnd(Messages.expected("`and` and a second year", found: describe(current)), at: current.span,
                       notes: [.init("write: between 2016 and 2018")])
             return .invalid(keyword.span)
@@ -166,7 +168,7 @@ extension Parser {
         }
         let inner = parseFilter()
         guard !statementFailed else { return .invalid(open.span) }
-        guard current.kind == .rightParen else {
+        guard at(.rightParen) else {
             failAtEnd(Messages.expected("`)` to close the `(`", found: describe(current)), at: current.span,
                       notes: [.init("the `(` is here", span: open.span)])
             return .invalid(open.span)
@@ -181,7 +183,7 @@ extension Parser {
     mutating func parseComparison() -> Filter {
         let fieldToken = advance()
         let field = Name(text: fieldToken.value, span: fieldToken.span)
-        guard case .comparison(let op) = current.kind else {
+        guard let op = atComparison() else {
             failAtEnd(Messages.expected("a comparison such as `=` or `>=` after `\(field.text)`", found: describe(current)),
                       at: current.span)
             return .invalid(fieldToken.span)
@@ -196,7 +198,7 @@ extension Parser {
     /// year = INTEGER
     mutating func parseYear(after keyword: Token) -> Literal {
         let token = current
-        guard case .integer = token.kind, let value = Int(token.value) else {
+        guard at(.integer), let value = Int(token.value) else {
             failAtEnd(Messages.expected("a year after `\(keyword.value)`", found: describe(token)), at: token.span)
             return Literal(kind: .integer(0), text: token.value, span: token.span)
         }
@@ -206,6 +208,7 @@ extension Parser {
 
     /// name = STRING | IDENT | INTEGER
     mutating func parseName(what: String) -> Literal {
+        expect(ExpectedTokens.nameStarts)
         let token = current
         switch token.kind {
         case .string:
@@ -228,7 +231,7 @@ extension Parser {
 
     mutating func expectString(what: String) -> Literal {
         let token = current
-        guard case .string = token.kind else {
+        guard at(.string) else {
             failAtEnd(Messages.expected(what, found: describe(token)), at: token.span)
             return Literal(kind: .string, text: "", span: token.span)
         }

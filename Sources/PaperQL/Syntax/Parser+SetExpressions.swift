@@ -15,6 +15,7 @@ extension Parser {
     // MARK: - setPrimary = "papers" | authorsSet | venuesSet | coauthorsSet | pathSet | IDENT | "(" pipeline ")"
 
     mutating func parseSetPrimary() -> SetExpression {
+        expect(ExpectedTokens.setPrimaryStarts)
         let token = current
         switch token.kind {
         case .keyword(.papers):
@@ -29,6 +30,7 @@ extension Parser {
         case .keyword(.path):
             return parsePathSet()
         case .identifier:
+            noteNameReference()
             advance()
             return .variable(Name(text: token.value, span: token.span))
         case .leftParen:
@@ -55,7 +57,7 @@ extension Parser {
         parenthesisDepth += 1
         let inner = parsePipeline()
         guard !statementFailed else { return .invalid(open.span) }
-        guard current.kind == .rightParen else {
+        guard at(.rightParen) else {
             failAtEnd(
                 Messages.expected("`)` to close the `(`", found: describe(current)), at: current.span,
                 notes: [.init("the `(` is here", span: open.span)])
@@ -70,7 +72,7 @@ extension Parser {
 
     mutating func parseAuthorsSet() -> SetExpression {
         let keyword = advance()
-        guard current.keyword == .of else { return .authors(keyword: keyword.span, of: nil) }
+        guard at(.of) else { return .authors(keyword: keyword.span, of: nil) }
         advance()
         return .authors(keyword: keyword.span, of: parseSetExpression())
     }
@@ -79,7 +81,7 @@ extension Parser {
 
     mutating func parseVenuesSet() -> SetExpression {
         let keyword = advance()
-        guard current.keyword == .of else { return .venues(keyword: keyword.span, of: nil) }
+        guard at(.of) else { return .venues(keyword: keyword.span, of: nil) }
         advance()
         return .venues(keyword: keyword.span, of: parseSetExpression())
     }
@@ -88,7 +90,7 @@ extension Parser {
 
     mutating func parseCoauthorsSet() -> SetExpression {
         let keyword = advance()
-        guard current.keyword == .of else {
+        guard at(.of) else {
             failAtEnd(Messages.expected("`of` after `coauthors`", found: describe(current)), at: current.span)
             return .invalid(keyword.span)
         }
@@ -96,9 +98,9 @@ extension Parser {
         let reference = parseAuthorReference()
         guard !statementFailed else { return .invalid(keyword.span) }
         var within: Literal?
-        if current.keyword == .within {
+        if at(.within) {
             advance()
-            guard current.kind == .integer, let value = Int(current.value) else {
+            guard at(.integer), let value = Int(current.value) else {
                 failAtEnd(Messages.expected("a number of hops after `within`", found: describe(current)), at: current.span)
                 return .invalid(keyword.span)
             }
@@ -112,7 +114,7 @@ extension Parser {
 
     mutating func parsePathSet() -> SetExpression {
         let keyword = advance()
-        guard current.keyword == .from else {
+        guard at(.from) else {
             failAtEnd(Messages.expected("`from` after `path`", found: describe(current)), at: current.span,
                       notes: [.init("write: path from \"A\" to \"B\"")])
             return .invalid(keyword.span)
@@ -120,7 +122,7 @@ extension Parser {
         advance()
         let source = parseAuthorReference()
         guard !statementFailed else { return .invalid(keyword.span) }
-        guard current.keyword == .to else {
+        guard at(.to) else {
             failAtEnd(Messages.expected("`to` and a second author", found: describe(current)), at: current.span,
                       notes: [.init("write: path from \"A\" to \"B\"")])
             return .invalid(keyword.span)
@@ -135,7 +137,7 @@ extension Parser {
 
     mutating func parseAuthorReference() -> AuthorReference {
         var parts = [parseAuthorConjunction()]
-        while !statementFailed, current.keyword == .or, continuesAuthorList() {
+        while !statementFailed, at(.or), continuesAuthorList() {
             advance()
             parts.append(parseAuthorConjunction())
         }
@@ -146,7 +148,7 @@ extension Parser {
 
     mutating func parseAuthorConjunction() -> AuthorReference {
         var parts = [parseAuthorAtom()]
-        while !statementFailed, current.keyword == .and, continuesAuthorList() {
+        while !statementFailed, at(.and), continuesAuthorList() {
             advance()
             parts.append(parseAuthorAtom())
         }
@@ -167,6 +169,7 @@ extension Parser {
     // MARK: - authorAtom = STRING | "exactly" STRING | IDENT | "(" pipeline ")"
 
     mutating func parseAuthorAtom() -> AuthorReference {
+        expect(ExpectedTokens.authorAtomStarts)
         let token = current
         switch token.kind {
         case .string:
@@ -175,7 +178,7 @@ extension Parser {
             return .name(literal, exactly: false, span: token.span)
         case .keyword(.exactly):
             advance()
-            guard case .string = current.kind else {
+            guard at(.string) else {
                 failAtEnd(Messages.expected("a quoted name after `exactly`", found: describe(current)), at: current.span)
                 return .set(.invalid(token.span))
             }
@@ -183,6 +186,7 @@ extension Parser {
             let literal = Literal(kind: .string, text: name.value, span: name.span)
             return .name(literal, exactly: true, span: token.span.union(name.span))
         case .identifier:
+            noteNameReference()
             advance()
             return .set(.variable(Name(text: token.value, span: token.span)))
         case .leftParen:

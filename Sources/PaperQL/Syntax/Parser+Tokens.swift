@@ -1,11 +1,7 @@
 /// Moving through the tokens, reporting errors, and recovering.
 extension Parser {
     var current: Token {
-        var position = index
-        if parenthesisDepth > 0 {
-            while tokens[position].kind == .newline { position += 1 }
-        }
-        return tokens[position]
+        tokens[currentIndex]
     }
 
     /// The token after `current`.
@@ -47,13 +43,17 @@ extension Parser {
 
     /// After a statement: a newline, `;`, or the end of input.
     mutating func expectEndOfStatement() {
+        expect(ExpectedTokens.statementEnds)
         switch current.kind {
         case .newline, .semicolon, .endOfInput:
             return
         case .rightParen:
             fail(Messages.unmatchedClosingParenthesis, at: current.span)
         default:
-            fail(Messages.expectedEndOfStatement(describe(current)), at: current.span, notes: endOfStatementNotes())
+            // A misspelt keyword says more than where statements end.
+            let suggestions = keywordSuggestionNotes()
+            fail(Messages.expectedEndOfStatement(describe(current)), at: current.span,
+                 notes: suggestions.isEmpty ? endOfStatementNotes() : [], suggestions: suggestions)
         }
         skipToEndOfStatement()
     }
@@ -84,8 +84,18 @@ extension Parser {
         }
     }
 
-    /// Reports an error; the statement is abandoned.
+    /// Reports an error; the statement is abandoned. An error at a bare word a few edits from a
+    /// keyword allowed there gets a "did you mean" note first.
     mutating func fail(_ message: DiagnosticMessage, at span: SourceSpan, notes: [Diagnostic.Note] = []) {
+        let suggestions = span == current.span ? keywordSuggestionNotes() : []
+        fail(message, at: span, notes: notes, suggestions: suggestions)
+    }
+
+    /// Reports an error with these keyword suggestions before its notes.
+    mutating func fail(
+        _ message: DiagnosticMessage, at span: SourceSpan, notes: [Diagnostic.Note], suggestions: [Diagnostic.Note]
+    ) {
+        let notes = suggestions + notes
         // An unreadable token was already reported by the lexer.
         if !statementFailed, current.kind != .invalid {
             // Something missing at the end of the input is shown right after the last token,

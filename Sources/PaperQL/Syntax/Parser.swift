@@ -24,6 +24,10 @@ public struct Parser {
     var nesting = 0
     /// Set when a statement hit an error; its remaining tokens are skipped.
     var statementFailed = false
+    /// What the parse functions tested the current token for (see `Parser+Expected.swift`).
+    var expected = ExpectedTokens(position: 0)
+    /// The last bare word read as a `let` name, and what else could have stood in its place.
+    var nameReference: ExpectedTokens?
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -48,6 +52,7 @@ public struct Parser {
             skipSeparators()
             if current.kind == .endOfInput { break }
             statementFailed = false
+            nameReference = nil
             let start = current.span.start
             let statement = parseStatement()
             if !statementFailed { expectEndOfStatement() }
@@ -64,7 +69,7 @@ public struct Parser {
     // MARK: - statement = letStatement | pipeline
 
     mutating func parseStatement() -> Statement {
-        if current.keyword == .let {
+        if at(.let) {
             return parseLetStatement()
         }
         return .query(parsePipeline())
@@ -74,7 +79,7 @@ public struct Parser {
 
     mutating func parseLetStatement() -> Statement {
         let keyword = advance()
-        guard current.kind == .identifier else {
+        guard at(.identifier) else {
             if let word = current.keyword {
                 fail(Messages.keywordAsName(word.rawValue), at: current.span)
             } else {
@@ -84,7 +89,7 @@ public struct Parser {
         }
         let nameToken = advance()
         let name = Name(text: nameToken.value, span: nameToken.span)
-        guard case .comparison(.equal) = current.kind else {
+        guard at(.comparison(.equal)) else {
             fail(Messages.expected("`=` after `let \(name.text)`", found: describe(current)), at: current.span)
             return .invalid(keyword.span)
         }
@@ -98,9 +103,10 @@ public struct Parser {
     mutating func parsePipeline() -> Pipeline {
         let source = parseSetExpression()
         var stages: [Stage] = []
-        while !statementFailed, current.kind == .pipe {
+        while !statementFailed, at(.pipe) {
             let pipe = advance()
             skipNewlines()
+            expect(ExpectedTokens.stageStarts)
             if current.kind == .endOfInput {
                 failAtEnd(Messages.expected("a stage after `|`", found: "end of input"), at: pipe.span)
                 break
@@ -114,6 +120,7 @@ public struct Parser {
     // MARK: - stage = countStage | sortStage | limitStage | showStage
 
     mutating func parseStage() -> Stage {
+        expect(ExpectedTokens.stageStarts)
         switch current.keyword {
         case .count: return parseCountStage()
         case .sort: return parseSortStage()
@@ -121,11 +128,7 @@ public struct Parser {
         case .show: return parseShowStage()
         default:
             let token = current
-            let stageNames = ["count", "sort", "limit", "show"]
-            let notes = Suggestions.closest(to: token.value, among: stageNames).map {
-                Diagnostic.Note(Messages.didYouMean($0))
-            }
-            fail(Messages.unknownStage(describe(token)), at: token.span, notes: notes)
+            fail(Messages.unknownStage(describe(token)), at: token.span)
             return .invalid(token.span)
         }
     }
@@ -134,7 +137,7 @@ public struct Parser {
 
     mutating func parseCountStage() -> Stage {
         let keyword = advance()
-        guard current.keyword == .by else { return .count(by: nil, span: keyword.span) }
+        guard at(.by) else { return .count(by: nil, span: keyword.span) }
         advance()
         guard let field = parseField() else { return .invalid(keyword.span) }
         return .count(by: field, span: keyword.span.union(field.span))
@@ -144,8 +147,10 @@ public struct Parser {
 
     mutating func parseSortStage() -> Stage {
         let keyword = advance()
-        guard current.keyword == .by else {
-            fail(Messages.expected("`by` after `sort`", found: describe(current)), at: current.span)
+        guard at(.by) else {
+            // `sort year`: the field is there, only `by` is missing.
+            let notes = current.kind == .identifier ? [Diagnostic.Note(Messages.writeSortBy(current.value))] : []
+            fail(Messages.expected("`by` after `sort`", found: describe(current)), at: current.span, notes: notes)
             return .invalid(keyword.span)
         }
         advance()
@@ -154,7 +159,7 @@ public struct Parser {
             if !keys.isEmpty { advance() }
             guard let key = parseSortKey() else { return .invalid(keyword.span) }
             keys.append(key)
-        } while current.kind == .comma
+        } while at(.comma)
         return .sort(keys: keys, span: keyword.span.union(SourceSpan.at(previousEnd)))
     }
 
@@ -162,23 +167,22 @@ public struct Parser {
 
     mutating func parseSortKey() -> SortKey? {
         guard let field = parseField() else { return nil }
-        switch current.keyword {
-        case .asc:
+        if at(.asc) {
             advance()
             return SortKey(field: field, descending: false)
-        case .desc:
+        }
+        if at(.desc) {
             advance()
             return SortKey(field: field, descending: true)
-        default:
-            return SortKey(field: field, descending: nil)
         }
+        return SortKey(field: field, descending: nil)
     }
 
     // MARK: - limitStage = "limit" INTEGER
 
     mutating func parseLimitStage() -> Stage {
         let keyword = advance()
-        guard current.kind == .integer else {
+        guard at(.integer) else {
             fail(Messages.expected("a number of rows after `limit`", found: describe(current)), at: current.span)
             return .invalid(keyword.span)
         }
@@ -199,13 +203,14 @@ public struct Parser {
             if !fields.isEmpty { advance() }
             guard let field = parseField() else { return .invalid(keyword.span) }
             fields.append(field)
-        } while current.kind == .comma
+        } while at(.comma)
         return .show(fields: fields, span: keyword.span.union(fields.last?.span ?? keyword.span))
     }
 
-    // MARK: - field = IDENT
+    // MARK: - field = IDENT | "count" | "papers" | "authors" | "venues" | "category"
 
     mutating func parseField() -> Name? {
+        expect(ExpectedTokens.fieldStarts)
         switch current.kind {
         case .identifier:
             let token = advance()
