@@ -85,9 +85,22 @@ struct LanguageServiceHoverTests {
     @Test("diagnostics come from the parser and the checker, without running")
     func diagnostics() {
         let found = service.diagnostics(for: "papers by \"Jack Ray\"")
-        #expect(found.map(\.id).contains("sema.unknownAuthor"))
+        #expect(found.map(\.id) == ["sema.unknownAuthor"])
+        #expect(found.first?.span == SourceSpan(start: 10, end: 20))
+        #expect(found.first?.notes.map(\.message) == ["did you mean \"Jack Rae\" (6 papers)?"])
         #expect(service.diagnostics(for: "papers by \"Jack Rae\"").isEmpty)
-        #expect(service.diagnostics(for: "papers |").map(\.id) == ["parse.expected"])
+        let open = service.diagnostics(for: "papers |")
+        #expect(open.map(\.id) == ["parse.expected"])
+        #expect(open.first?.message == "expected a stage after `|`, found end of input")
+        #expect(open.first?.span == SourceSpan(start: 7, end: 8))
+    }
+
+    @Test("a misspelt keyword gets the suggestion in the editor too")
+    func keywordTypo() {
+        let found = service.diagnostics(for: "papers by \"Jack Rae\" sinse 2020")
+        #expect(found.map(\.id) == ["parse.expectedEndOfStatement"])
+        #expect(found.first?.span == SourceSpan(start: 21, end: 26))
+        #expect(found.first?.notes == [Diagnostic.Note("did you mean `since`?")])
     }
 
     static let incomplete: [(String, Bool, String)] = [

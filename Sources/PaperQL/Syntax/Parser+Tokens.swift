@@ -103,6 +103,7 @@ extension Parser {
             let end = tokens[tokens.count - 1].span
             let place = span == end && index > 0 ? SourceSpan.at(previousEnd) : span
             diagnostics.append(.error(message, at: place, notes: notes))
+            failureStart = place.start
         }
         statementFailed = true
         if current.kind == .endOfInput { isIncomplete = true }

@@ -24,6 +24,8 @@ public struct Parser {
     var nesting = 0
     /// Set when a statement hit an error; its remaining tokens are skipped.
     var statementFailed = false
+    /// Where the current statement's error was reported: perhaps at the `;` or newline after it.
+    var failureStart: Int?
     /// What the parse functions tested the current token for (see `Parser+Expected.swift`).
     var expected = ExpectedTokens(position: 0)
     /// The last bare word read as a `let` name, and what else could have stood in its place.
@@ -52,13 +54,16 @@ public struct Parser {
             skipSeparators()
             if current.kind == .endOfInput { break }
             statementFailed = false
+            failureStart = nil
             nameReference = nil
             let start = current.span.start
             let statement = parseStatement()
             if !statementFailed { expectEndOfStatement() }
             if statementFailed {
                 skipToEndOfStatement()
-                statements.append(.invalid(SourceSpan(start: start, end: previousEnd)))
+                // The statement's span reaches its error, even one at the separator after it
+                // (`let ;`), so that the error is the statement's own.
+                statements.append(.invalid(SourceSpan(start: start, end: max(previousEnd, failureStart ?? start))))
             } else {
                 statements.append(statement)
             }
