@@ -19,8 +19,9 @@ import Testing
         return parser.expected
     }
 
+    /// `authors` starts a filter too: the field of `authors ~ "Rae"`.
     static let filterKeywords: Set<Keyword> = [.by, .at, .since, .before, .until, .in, .between, .from, .matching,
-                                                .titled, .where, .not]
+                                                .titled, .where, .not, .authors]
     static let setKeywords: Set<Keyword> = [.papers, .authors, .venues, .coauthors, .path]
 
     struct Case: CustomTestStringConvertible, Sendable {

@@ -44,15 +44,14 @@ extension Checker {
                 reportUnknownName(name)
                 return nil
             }
-            if kind == .papers { return (.papers(base: .variable(name.text), filter: nil), .papers) }
+            // Alone, a name is its value, in the order it was bound; filtered, it is a set.
             return (.variable(name.text, kind), kind)
         case .parenthesized(let pipeline, _):
             guard let inner = checkPipeline(pipeline) else { return nil }
-            if inner.kind == .papers { return (.papers(base: .nested(inner), filter: nil), .papers) }
             return (.nested(inner), inner.kind)
         case .filtered(let base, let filter):
             guard let (checkedBase, kind) = checkSet(base) else { return nil }
-            guard kind == .papers, case .papers(let paperBase, let existing) = checkedBase else {
+            guard kind == .papers, let (paperBase, existing) = Self.paperBase(of: checkedBase) else {
                 error(Messages.filterNeedsPapers(kind.article), at: filter.span,
                       notes: kind == .authors ? [.init("to filter their papers, write: papers by (…) and the filter")] : [])
                 return nil
@@ -60,6 +59,16 @@ extension Checker {
             guard let added = checkFilter(filter) else { return nil }
             let combined: CheckedFilter = existing.map { .and([$0, added]) } ?? added
             return (.papers(base: paperBase, filter: combined), .papers)
+        }
+    }
+
+    /// A set of papers as a base and the filter already on it.
+    private static func paperBase(of set: CheckedSet) -> (PaperBase, CheckedFilter?)? {
+        switch set {
+        case .papers(let base, let filter): (base, filter)
+        case .variable(let name, .papers): (.variable(name), nil)
+        case .nested(let pipeline) where pipeline.kind == .papers: (.nested(pipeline), nil)
+        default: nil
         }
     }
 

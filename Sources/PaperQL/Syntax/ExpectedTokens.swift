@@ -22,7 +22,7 @@ struct ExpectedTokens: Sendable, Equatable {
 
     /// notFilter and primaryFilter (a comparison starts with a field name, a group with "(").
     static let filterStarts: [Token.Kind] =
-        [Keyword.by, .at, .since, .before, .until, .in, .between, .from, .matching, .titled, .where, .not]
+        [Keyword.by, .at, .since, .before, .until, .in, .between, .from, .matching, .titled, .where, .not, .authors]
             .map(Token.Kind.keyword) + [.leftParen, .identifier]
 
     /// field: IDENT | "count" | "papers" | "authors" | "venues" | "category".

@@ -8,6 +8,10 @@ extension Parser {
             switch keyword {
             case .by, .at, .since, .before, .until, .in, .between, .from, .matching, .titled, .where, .not:
                 return true
+            case .authors:
+                // `authors` is a keyword and also a field: `where authors ~ "Rae"`.
+                if case .comparison = next.kind { return true }
+                return false
             default:
                 return false
             }
@@ -130,7 +134,7 @@ extension Parser {
             return parseNotFilter()
         case .leftParen:
             return parseFilterGroup()
-        case .identifier:
+        case .identifier, .keyword(.authors):
             return parseComparison()
         default:
             failAtEnd(Messages.expected("a filter", found: describe(token)), at: token.span)

@@ -1,0 +1,120 @@
+import PaperQL
+
+/// What a statement answered, in a form both evaluators produce and that can be compared.
+enum Answer: Equatable, CustomStringConvertible {
+    struct AuthorRow: Equatable {
+        let person: Int
+        let name: String
+        let papers: Int
+        let shared: Int?
+        let distance: Int?
+        /// Everything but the id: rows that agree on this are indistinguishable in any output
+        /// but the id, so their relative order is free.
+        var shown: String { "\(name)|\(papers)|\(shared.map(String.init) ?? "-")|\(distance.map(String.init) ?? "-")" }
+    }
+
+    struct VenueRow: Equatable {
+        let name: String
+        let papers: Int
+    }
+
+    struct GroupRow: Equatable {
+        /// nil for the group of papers without a value.
+        let key: String?
+        let count: Int
+    }
+
+    case papers([Int])
+    case authors([AuthorRow])
+    case venues([VenueRow])
+    case groups([GroupRow])
+    case count(Int)
+    /// A path: the authors stepped through and the paper behind each step (nil for the first).
+    case path([(person: Int, via: Int?)])
+    /// The statement was refused (a name that matches nothing, a year that is not one, …).
+    case rejected
+
+    static func == (lhs: Answer, rhs: Answer) -> Bool {
+        switch (lhs, rhs) {
+        case (.papers(let a), .papers(let b)): a == b
+        case (.authors(let a), .authors(let b)): a == b
+        case (.venues(let a), .venues(let b)): a == b
+        case (.groups(let a), .groups(let b)): a == b
+        case (.count(let a), .count(let b)): a == b
+        case (.path(let a), .path(let b)): a.map(\.person) == b.map(\.person) && a.map(\.via) == b.map(\.via)
+        case (.rejected, .rejected): true
+        default: false
+        }
+    }
+
+    var rowCount: Int? {
+        switch self {
+        case .papers(let rows): rows.count
+        case .authors(let rows): rows.count
+        case .venues(let rows): rows.count
+        case .groups(let rows): rows.count
+        case .count, .path, .rejected: nil
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .papers(let rows): "papers \(rows.prefix(30))\(rows.count > 30 ? "… (\(rows.count))" : "")"
+        case .authors(let rows): "authors \(rows.prefix(12).map(\.shown))\(rows.count > 12 ? "… (\(rows.count))" : "")"
+        case .venues(let rows): "venues \(rows.prefix(12).map { "\($0.name)|\($0.papers)" })"
+        case .groups(let rows): "groups \(rows.prefix(12).map { "\($0.key ?? "∅")|\($0.count)" })"
+        case .count(let count): "count \(count)"
+        case .path(let steps): "path \(steps.map(\.person)) via \(steps.map { $0.via.map(String.init) ?? "-" })"
+        case .rejected: "rejected"
+        }
+    }
+}
+
+extension Answer {
+    /// The engine's result in comparable form.
+    init(_ result: QueryResult, graph: PaperGraph) {
+        switch result {
+        case .papers(let rows):
+            self = .papers(rows.papers.map { Int($0.rawValue) })
+        case .authors(let rows):
+            self = .authors(rows.rows.map {
+                AuthorRow(person: Int($0.author.rawValue), name: graph.name(of: $0.author), papers: $0.papers,
+                          shared: $0.shared, distance: $0.distance)
+            })
+        case .venues(let rows):
+            self = .venues(rows.rows.map { VenueRow(name: $0.name, papers: $0.papers) })
+        case .groups(let rows):
+            self = .groups(rows.rows.map { row in
+                switch row.key {
+                case .year(let year): GroupRow(key: String(year), count: row.count)
+                case .text(let text): GroupRow(key: text, count: row.count)
+                case .none: GroupRow(key: nil, count: row.count)
+                }
+            })
+        case .count(let count):
+            self = .count(count)
+        case .path(let path):
+            self = .path(path.steps.map { (Int($0.author.rawValue), $0.via.map { Int($0.rawValue) }) })
+        }
+    }
+
+    /// Whether the engine's answer agrees with the reference's. Rows must agree in order on
+    /// everything shown; people with identical rows may come in either order (and, at a
+    /// `limit` that cuts such a run, be different people). A path must have the reference's
+    /// length and be a real path between the two groups.
+    func agrees(withReference reference: Answer, pathCheck: (([(person: Int, via: Int?)]) -> Bool)?) -> Bool {
+        switch (self, reference) {
+        case (.authors(let mine), .authors(let theirs)):
+            guard mine.map(\.shown) == theirs.map(\.shown) else { return false }
+            let last = theirs.last?.shown
+            let a = mine.filter { $0.shown != last }.map(\.person).sorted()
+            let b = theirs.filter { $0.shown != last }.map(\.person).sorted()
+            return a == b
+        case (.path(let mine), .path(let theirs)):
+            guard mine.count == theirs.count else { return false }
+            return mine.isEmpty || (pathCheck?(mine) ?? true)
+        default:
+            return self == reference
+        }
+    }
+}
