@@ -139,6 +139,21 @@ enum Messages {
 
     static let cancelled = DiagnosticMessage("eval.cancelled", "query cancelled")
 
+    // MARK: - Empty answers
+
+    static func emptyFilter(_ filter: String) -> DiagnosticMessage {
+        .init("sema.emptyResult", "no paper matches `\(filter)`")
+    }
+
+    static func emptyConjunction(_ filter: String, after earlier: String, matching count: Int) -> DiagnosticMessage {
+        .init("sema.emptyResult",
+              "none of the \(count == 1 ? "1 paper" : "\(count) papers") matching `\(earlier)` also matches `\(filter)`")
+    }
+
+    static func emptyBase(_ set: String) -> DiagnosticMessage {
+        .init("sema.emptyResult", "`\(set)` is empty, so no paper can match the filters after it")
+    }
+
     // MARK: notes
 
     static func papers(_ count: Int) -> String { count == 1 ? "1 paper" : "\(count) papers" }

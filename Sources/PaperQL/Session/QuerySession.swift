@@ -53,6 +53,8 @@ public struct QuerySession: Sendable {
         let compiled = compile(source)
         var stoppedEarly = false
         var reported: [Diagnostic] = []
+        /// Notes made while running (why an answer is empty).
+        var runtime: [Diagnostic] = []
         for entry in compiled.entries {
             reported.append(contentsOf: entry.diagnostics)
             guard let statement = entry.checked, let plan = entry.plan else {
@@ -67,9 +69,16 @@ public struct QuerySession: Sendable {
             let evaluator = Evaluator(graph: graph, bindings: bindings, cancellation: options.cancellation)
             do {
                 let result = try evaluator.evaluate(plan)
+                var diagnostics = entry.diagnostics
+                if let note = emptyResultNote(result, plan: plan, entry: entry, source: source,
+                                              cancellation: options.cancellation) {
+                    diagnostics.append(note)
+                    reported.append(note)
+                    runtime.append(note)
+                }
                 if let name = statement.binding { bindings[name] = result }
                 onStatement(StatementOutcome(span: statement.span, result: result, plan: plan,
-                                             diagnostics: entry.diagnostics, binding: statement.binding, failed: false))
+                                             diagnostics: diagnostics, binding: statement.binding, failed: false))
             } catch {
                 let cancelled = Diagnostic.error(Messages.cancelled, at: statement.span)
                 onStatement(StatementOutcome(span: statement.span, result: nil, plan: plan,
@@ -83,14 +92,58 @@ public struct QuerySession: Sendable {
         for diagnostic in reported {
             if let index = unreported.firstIndex(of: diagnostic) { unreported.remove(at: index) }
         }
-        return ScriptOutcome(source: source, diagnostics: compiled.diagnostics, unreportedDiagnostics: unreported,
+        let all = runtime.isEmpty ? compiled.diagnostics
+            : (compiled.diagnostics + runtime).sorted { $0.span.start < $1.span.start }
+        return ScriptOutcome(source: source, diagnostics: all, unreportedDiagnostics: unreported,
                              statements: [], stoppedEarly: stoppedEarly, isIncomplete: compiled.isIncomplete)
+    }
+
+    /// A note saying which filter emptied a set of papers, when the answer is empty and no
+    /// warning (an unknown word) explains it already.
+    private func emptyResultNote(
+        _ result: QueryResult, plan: QueryPlan, entry: CompiledScript.Entry, source: SourceFile,
+        cancellation: CancellationFlag?
+    ) -> Diagnostic? {
+        let pipeline: Pipeline
+        switch entry.syntax {
+        case .query(let written), .binding(_, let written, _): pipeline = written
+        case .invalid: return nil
+        }
+        guard !entry.diagnostics.contains(where: { $0.severity == .warning }),
+            !plan.stages.contains(where: { if case .limit = $0 { true } else { false } }),
+            case .papers = plan.source
+        else { return nil }
+        switch result {
+        case .papers(let rows) where rows.papers.isEmpty: break
+        case .count(0): break
+        case .groups(let rows) where rows.rows.isEmpty: break
+        default: return nil
+        }
+        let explainer = EmptyResultExplainer(source: source) { text in
+            countPapers(text, cancellation: cancellation)
+        }
+        return explainer.explain(pipeline)
+    }
+
+    /// The number of papers a one-statement query yields, run directly (no notes, no cache).
+    private func countPapers(_ text: String, cancellation: CancellationFlag?) -> Int? {
+        let parsed = Parser.parse(SourceFile(name: "<probe>", text: text + " | count"))
+        guard !parsed.diagnostics.hasErrors, parsed.script.statements.count == 1 else { return nil }
+        var checker = Checker(graph: graph, environment: bindings.mapValues(\.kind))
+        guard let checked = checker.check(parsed.script.statements[0]), !checker.diagnostics.hasErrors else { return nil }
+        let evaluator = Evaluator(graph: graph, bindings: bindings, cancellation: cancellation)
+        guard case .count(let count)? = try? evaluator.evaluate(Planner(graph: graph).plan(checked.pipeline)) else {
+            return nil
+        }
+        return count
     }
 
     /// A script parsed, checked and planned: what running it needs besides the graph.
     struct CompiledScript: Sendable {
         struct Entry: Sendable {
             let span: SourceSpan
+            /// The statement as written.
+            let syntax: Statement
             /// Nil when the statement has errors.
             let checked: CheckedStatement?
             let plan: QueryPlan?
@@ -120,7 +173,7 @@ public struct QuerySession: Sendable {
                 + checker.diagnostics[before...]).sorted { $0.span.start < $1.span.start }
             // A statement with a lexical error (an unterminated string, a stray character) does not run.
             if own.hasErrors { result = nil }
-            entries.append(.init(span: statement.span, checked: result, plan: result.map { planner.plan($0.pipeline) },
+            entries.append(.init(span: statement.span, syntax: statement, checked: result, plan: result.map { planner.plan($0.pipeline) },
                                  diagnostics: own))
         }
         let compiled = CompiledScript(
