@@ -68,7 +68,8 @@ public struct PlanExplainer: Sendable {
             source(inner.source, depth: depth + 1, into: &lines)
             for stage in inner.stages { lines.append(pad + "  | " + describe(stage)) }
         case .years(let range):
-            lines.append(pad + "years \(range.description): one id range" + size)
+            let what = range == .known ? "papers with a known year" : "years \(range.description)"
+            lines.append(pad + what + ": one id range" + size)
         case .authors(let authors):
             lines.append(pad + "papers by (author → papers lists)" + size)
             self.authors(authors, depth: depth + 1, into: &lines)

@@ -162,6 +162,15 @@ public struct QuerySession: Sendable {
         let environment = bindings.mapValues(\.kind)
         let key = CompiledKey(text: source.text, environment: environment)
         if let cached = compiledScripts[key] { return cached }
+        let compiled = Self.compile(source, graph: graph, environment: environment)
+        if compiledScripts.count >= Self.compiledScriptLimit { compiledScripts.removeAll(keepingCapacity: true) }
+        compiledScripts[key] = compiled
+        return compiled
+    }
+
+    /// Parsing, checking and planning: the one path from text to plans, for running and for
+    /// `:explain` alike.
+    static func compile(_ source: SourceFile, graph: PaperGraph, environment: [String: ResultKind]) -> CompiledScript {
         let parsed = Parser.parse(source)
         var checker = Checker(graph: graph, environment: environment)
         let planner = Planner(graph: graph)
@@ -173,16 +182,13 @@ public struct QuerySession: Sendable {
                 + checker.diagnostics[before...]).sorted { $0.span.start < $1.span.start }
             // A statement with a lexical error (an unterminated string, a stray character) does not run.
             if own.hasErrors { result = nil }
-            entries.append(.init(span: statement.span, syntax: statement, checked: result, plan: result.map { planner.plan($0.pipeline) },
-                                 diagnostics: own))
+            entries.append(.init(span: statement.span, syntax: statement, checked: result,
+                                 plan: result.map { planner.plan($0.pipeline) }, diagnostics: own))
         }
-        let compiled = CompiledScript(
+        return CompiledScript(
             entries: entries,
             diagnostics: (parsed.diagnostics + checker.diagnostics).sorted { $0.span.start < $1.span.start },
             isIncomplete: parsed.isIncomplete)
-        if compiledScripts.count >= Self.compiledScriptLimit { compiledScripts.removeAll(keepingCapacity: true) }
-        compiledScripts[key] = compiled
-        return compiled
     }
 
     static let compiledScriptLimit = 256
@@ -192,17 +198,10 @@ public struct QuerySession: Sendable {
         let environment: [String: ResultKind]
     }
 
-    /// Checks and plans a query without running it, for `:explain`.
+    /// The plans a query would run with (the same compilation as `run`), for `:explain`.
     public func explain(_ text: String, name: String = "<query>") -> (plans: [QueryPlan], diagnostics: [Diagnostic]) {
-        let source = SourceFile(name: name, text: text)
-        let parsed = Parser.parse(source)
-        var checker = Checker(graph: graph, environment: bindings.mapValues(\.kind))
-        let planner = Planner(graph: graph)
-        var plans: [QueryPlan] = []
-        for statement in parsed.script.statements {
-            if let checked = checker.check(statement) { plans.append(planner.plan(checked.pipeline)) }
-        }
-        return (plans, (parsed.diagnostics + checker.diagnostics).sorted { $0.span.start < $1.span.start })
+        let compiled = Self.compile(SourceFile(name: name, text: text), graph: graph, environment: bindings.mapValues(\.kind))
+        return (compiled.entries.compactMap(\.plan), compiled.diagnostics)
     }
 
     /// Forgets every `let` name.
