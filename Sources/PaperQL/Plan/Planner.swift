@@ -63,33 +63,17 @@ public struct Planner: Sendable {
 
     // MARK: - Filters
 
+    /// Each filter is lowered in exactly one place: index lookups here, and the parts that
+    /// only make sense against other papers (`not`, row tests, phrases, "has a value") in
+    /// `planConjunction`, also when they stand alone (a conjunction of one).
     func planFilter(_ filter: CheckedFilter) -> PaperPlan {
         switch filter {
         case .and(let parts):
-            var positives: [PaperPlan] = []
-            var negatives: [PaperPlan] = []
-            var predicates: [RowPredicate] = []
-            var phrases: [[String]] = []
-            for part in parts {
-                switch part {
-                case .not(let inner): negatives.append(planFilter(inner))
-                case .predicate(let predicate): predicates.append(predicate)
-                case .hasValue(let field) where field != .year: predicates.append(.hasValue(field))
-                case .words(let ids, let phrase?, let label):
-                    positives.append(.words(ids, label: label))
-                    phrases.append(phrase)
-                default: positives.append(planFilter(part))
-                }
-            }
-            var plan = positives.isEmpty ? .all : intersect(positives)
-            if !negatives.isEmpty { plan = .subtract(plan, negatives.count == 1 ? negatives[0] : .union(negatives)) }
-            for phrase in phrases { plan = .phrase(plan, phrase) }
-            if !predicates.isEmpty { plan = .scan(plan, predicates) }
-            return plan
+            return planConjunction(parts)
+        case .not, .predicate, .hasValue, .words:
+            return planConjunction([filter])
         case .or(let parts):
             return .union(parts.map(planFilter))
-        case .not(let inner):
-            return .subtract(.all, planFilter(inner))
         case .authoredBy(let selection):
             return planAuthoredBy(selection)
         case .venue(let values, let label):
@@ -100,18 +84,40 @@ public struct Planner: Sendable {
             return .facet(.institution, values, label: label)
         case .years(let range):
             return .years(range)
-        case .words(let ids, let phrase, let label):
-            let words = PaperPlan.words(ids, label: label)
-            return phrase.map { .phrase(words, $0) } ?? words
         case .papers(let ids, let label):
             return .explicit(ids, label: label)
-        case .predicate(let predicate):
-            return .scan(.all, [predicate])
-        case .hasValue(let field):
-            return field == .year ? .years(.known) : .scan(.all, [.hasValue(field)])
         case .nothing(let label):
             return .empty(label: label)
         }
+    }
+
+    /// Filters that all apply: index lookups intersected (smallest first), negations
+    /// subtracted (`not F` is the papers so far minus F), then phrases and row tests checked
+    /// on what is left; with no positive part, "the papers so far" is every paper.
+    private func planConjunction(_ parts: [CheckedFilter]) -> PaperPlan {
+        var positives: [PaperPlan] = []
+        var negatives: [PaperPlan] = []
+        var predicates: [RowPredicate] = []
+        var phrases: [[String]] = []
+        func add(_ part: CheckedFilter) {
+            switch part {
+            case .and(let inner): inner.forEach(add)
+            case .not(let inner): negatives.append(planFilter(inner))
+            case .predicate(let predicate): predicates.append(predicate)
+            case .hasValue(.year): positives.append(.years(.known))
+            case .hasValue(let field): predicates.append(.hasValue(field))
+            case .words(let ids, let phrase, let label):
+                positives.append(.words(ids, label: label))
+                if let phrase { phrases.append(phrase) }
+            default: positives.append(planFilter(part))
+            }
+        }
+        parts.forEach(add)
+        var plan = positives.isEmpty ? .all : intersect(positives)
+        if !negatives.isEmpty { plan = .subtract(plan, negatives.count == 1 ? negatives[0] : .union(negatives)) }
+        for phrase in phrases { plan = .phrase(plan, phrase) }
+        if !predicates.isEmpty { plan = .scan(plan, predicates) }
+        return plan
     }
 
     /// `by "A" and "B"` needs both: one author list per name, intersected; `or` is a union of
