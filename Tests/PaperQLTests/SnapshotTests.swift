@@ -47,7 +47,7 @@ import Testing
     static let damages: [(name: String, damage: @Sendable (inout Data) -> Void, expected: SnapshotError)] = [
         ("a flipped byte", { $0[$0.count / 2] ^= 0x5A }, .checksumMismatch),
         ("a cut-off end", { $0.removeLast(100) }, .truncated(expectedBytes: 0, foundBytes: 0)),
-        ("another format version", { $0[8] = 99 }, .unsupportedVersion(found: 99, supported: 2)),
+        ("another format version", { $0[8] = 99 }, .unsupportedVersion(found: 99, supported: 3)),
         ("another file type", { $0.replaceSubrange(0..<8, with: Data("%PDF-1.7".utf8)) }, .notASnapshot),
         ("only a header", { $0 = $0.prefix(20) }, .truncated(expectedBytes: 0, foundBytes: 0)),
         ("an empty file", { $0 = Data() }, .notASnapshot),

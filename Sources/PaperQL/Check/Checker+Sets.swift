@@ -150,15 +150,22 @@ extension Checker {
             return nil
         }
         if matches.count > 1 {
-            remark(Messages.ambiguousAuthor(typed, count: matches.count), at: span,
-                   notes: [.init(describe(matches))])
+            var notes: [Diagnostic.Note] = [.init(describe(matches))]
+            let graph = self.graph
+            if let identifier = matches.lazy.compactMap({ graph.identifier(of: $0) }).first {
+                notes.append(.init("to pick one person, write their identifier: \"\(identifier)\""))
+            }
+            remark(Messages.ambiguousAuthor(typed, count: matches.count), at: span, notes: notes)
         }
         return ResolvedAuthorName(typed: typed, exactly: exactly, span: span, authors: matches)
     }
 
     /// `Scott Reed (3 papers), Scott E. Reed (1 paper)`
     func describe(_ authors: [AuthorID]) -> String {
-        let shown = authors.prefix(8).map { "\(graph.name(of: $0)) (\(Messages.papers(graph.paperCount(of: $0))))" }
+        let shown = authors.prefix(8).map { author in
+            let identifier = graph.identifier(of: author).map { " [\($0)]" } ?? ""
+            return "\(graph.name(of: author))\(identifier) (\(Messages.papers(graph.paperCount(of: author))))"
+        }
         let more = authors.count > 8 ? ", and \(authors.count - 8) more" : ""
         return shown.joined(separator: ", ") + more
     }

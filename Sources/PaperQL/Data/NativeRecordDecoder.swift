@@ -22,6 +22,7 @@ public enum NativeRecordDecoder {
         }
         var record = PaperRecord(id: id, title: try requiredString(value, "title"))
         record.authors = try stringList(value, "authors")
+        record.authorIDs = try authorIDs(value, authors: record.authors.count)
         record.authorsTruncated = try bool(value, "authors_truncated") ?? false
         record.year = try integer(value, "year")
         if let year = record.year, !PaperRecord.validYears.contains(year) {
@@ -76,6 +77,28 @@ public enum NativeRecordDecoder {
         case .bool(let flag)?: return flag
         case let other?: throw FieldError(message: "field \"\(key)\" must be true or false, found \(other.typeDescription)")
         }
+    }
+
+    /// `author_ids`: one identifier (or null) per author, aligned with `authors`.
+    private static func authorIDs(_ value: JSONValue, authors: Int) throws(FieldError) -> [String] {
+        guard case .array(let items)? = value["author_ids"] else {
+            if case .null? = value["author_ids"] { return [] }
+            if value["author_ids"] == nil { return [] }
+            throw FieldError(message: "field \"author_ids\" must be a list of strings or nulls, one per author")
+        }
+        guard items.count == authors else {
+            throw FieldError(message: "field \"author_ids\" has \(items.count) items for \(authors) authors; give one per author (null for none)")
+        }
+        var ids: [String] = []
+        for (index, item) in items.enumerated() {
+            switch item {
+            case .string(let text): ids.append(text)
+            case .null: ids.append("")
+            default:
+                throw FieldError(message: "field \"author_ids\" must be a list of strings or nulls; item \(index + 1) is \(item.typeDescription)")
+            }
+        }
+        return ids.allSatisfy(\.isEmpty) ? [] : ids
     }
 
     private static func stringList(_ value: JSONValue, _ key: String) throws(FieldError) -> [String] {

@@ -1,8 +1,15 @@
-/// Decides which written names are the same author.
+/// Decides which authorships are the same person.
 ///
-/// Names that fold to the same text (`Łukasz Kaiser`, `Lukasz Kaiser`) are one author, and so
-/// are compatible names on one byline (`Scott Reed` and `Scott E. Reed` listed on the same
-/// paper, as happens when two listings of a paper are merged).
+/// - An identifier from the source (`acl:yang-liu-ict`, `openalex:A…`) makes a person: the
+///   same identifier is one person whatever the spelling, two identifiers are two people even
+///   with one name.
+/// - A name written without an identifier is the person a name table (`NameTable`) gives for
+///   it; else the person whose identifier is that name's own slug (`acl:yang-liu` for "Yang
+///   Liu", the Anthology's default), when that identifier was written with that name; else the
+///   person of all unmarked names that fold to the same text (`Łukasz Kaiser`, `Lukasz Kaiser`).
+/// - Two names on one byline are two people unless they resolve to the same one above.
+/// Tolerance (a missing middle name, an initial) is for matching what a user types, never for
+/// joining people here.
 struct AuthorNameResolver {
     private(set) var variantNames: [String] = []
     private var variantIDs: [String: UInt32] = [:]
@@ -11,31 +18,40 @@ struct AuthorNameResolver {
     private var variantFoldedName: [UInt32] = []
     private var foldedNames: [String] = []
     private var foldedNameIDs: [String: UInt32] = [:]
-    /// The last word of each folded name, as an id.
-    private var familyOfFoldedName: [UInt32] = []
-    private var familyIDs: [String: UInt32] = [:]
-    /// Union-find forest over folded-name ids.
-    private var parent: [UInt32] = []
+    private var identifierNames: [String] = []
+    private var identifierIDs: [String: UInt32] = [:]
+
+    static let noIdentifier = UInt32.max
 
     struct Resolution {
         var paperAuthors: [[UInt32]]
         var paperVariants: [[UInt32]]
         var displayNames: [String]
         var authorVariants: [[UInt32]]
-        var byFoldedName: [String: UInt32]
+        /// The person's identifier, or "" for a person known by name alone.
+        var identifiers: [String]
+        var byFoldedName: [String: [UInt32]]
         var byFamilyName: [String: [UInt32]]
+        var byIdentifier: [String: UInt32]
     }
 
-    /// Interns one paper's author names; returns their variant ids (empty names dropped).
-    mutating func addByline(_ names: [String]) -> [UInt32] {
-        var byline: [UInt32] = []
-        byline.reserveCapacity(names.count)
-        for raw in names {
+    /// One paper's authorships: written names (empty ones dropped) and identifiers.
+    struct Byline: Sendable {
+        var variants: [UInt32] = []
+        var identifiers: [UInt32] = []
+    }
+
+    /// Interns one paper's author names and identifiers (aligned; missing identifiers are none).
+    mutating func addByline(_ names: [String], identifiers: [String] = []) -> Byline {
+        var byline = Byline()
+        byline.variants.reserveCapacity(names.count)
+        for (position, raw) in names.enumerated() {
             let name = Self.isNormalized(raw) ? raw : raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             guard !name.isEmpty else { continue }
-            byline.append(internVariant(name))
+            byline.variants.append(internVariant(name))
+            let identifier = position < identifiers.count ? identifiers[position] : ""
+            byline.identifiers.append(identifier.isEmpty ? Self.noIdentifier : internIdentifier(identifier))
         }
-        if byline.count > 1 { unionCompatibleNames(in: byline) }
         return byline
     }
 
@@ -66,110 +82,104 @@ struct AuthorNameResolver {
         variantUses.append(1)
         var folded = TextFolding.fold(name)
         if folded.isEmpty { folded = name }
-        let foldedID: UInt32
         if let known = foldedNameIDs[folded] {
-            foldedID = known
+            variantFoldedName.append(known)
         } else {
-            foldedID = UInt32(foldedNames.count)
+            let foldedID = UInt32(foldedNames.count)
             foldedNameIDs[folded] = foldedID
             foldedNames.append(folded)
-            let family = folded.split(separator: " ").last.map(String.init) ?? folded
-            if let known = familyIDs[family] {
-                familyOfFoldedName.append(known)
-            } else {
-                let familyID = UInt32(familyIDs.count)
-                familyIDs[family] = familyID
-                familyOfFoldedName.append(familyID)
-            }
-            parent.append(foldedID)
+            variantFoldedName.append(foldedID)
         }
-        variantFoldedName.append(foldedID)
         return id
     }
 
-    private mutating func unionCompatibleNames(in byline: [UInt32]) {
-        let folded = byline.map { variantFoldedName[Int($0)] }
-        // Only different names sharing a family name can be the same person.
-        let families = folded.map { familyOfFoldedName[Int($0)] }
-        var shared = false
-        if families.count <= 32 {
-            search: for i in 0..<families.count {
-                for j in (i + 1)..<families.count where families[i] == families[j] && folded[i] != folded[j] {
-                    shared = true
-                    break search
-                }
-            }
-        } else {
-            shared = Set(families).count < families.count
-        }
-        guard shared else { return }
-        // Compare only names with the same family name.
-        var byFamily: [Substring: [(UInt32, PersonName)]] = [:]
-        for id in Set(folded) {
-            guard let person = PersonName(folded: foldedNames[Int(id)]) else { continue }
-            byFamily[person.family, default: []].append((id, person))
-        }
-        for group in byFamily.values where group.count > 1 {
-            for i in 0..<group.count {
-                for j in (i + 1)..<group.count where group[i].1.isCompatible(with: group[j].1) {
-                    union(group[i].0, group[j].0)
-                }
-            }
-        }
+    private mutating func internIdentifier(_ identifier: String) -> UInt32 {
+        if let id = identifierIDs[identifier] { return id }
+        let id = UInt32(identifierNames.count)
+        identifierIDs[identifier] = id
+        identifierNames.append(identifier)
+        return id
     }
 
-    private mutating func find(_ node: UInt32) -> UInt32 {
-        var root = node
-        while parent[Int(root)] != root { root = parent[Int(root)] }
-        var current = node
-        while parent[Int(current)] != root {
-            let next = parent[Int(current)]
-            parent[Int(current)] = root
-            current = next
-        }
-        return root
-    }
-
-    private mutating func union(_ a: UInt32, _ b: UInt32) {
-        let rootA = find(a)
-        let rootB = find(b)
-        if rootA != rootB { parent[Int(max(rootA, rootB))] = min(rootA, rootB) }
+    /// Who a person is: an identifier, or a folded name no source identified.
+    private enum PersonKey: Hashable {
+        case identifier(UInt32)
+        case name(UInt32)
     }
 
     /// Assigns author ids (in order of first appearance) and maps every byline onto them.
-    mutating func resolve(bylines: [[UInt32]]) -> Resolution {
-        var authorOfRoot: [UInt32: UInt32] = [:]
-        var authorOfVariant = [UInt32](repeating: 0, count: variantNames.count)
+    mutating func resolve(bylines: [Byline], table: NameTable) -> Resolution {
+        // Which folded names each identifier was written with, and identifiers by their slug.
+        var writtenWith: [Set<UInt32>] = Array(repeating: [], count: identifierNames.count)
+        for byline in bylines {
+            for (variant, identifier) in zip(byline.variants, byline.identifiers) where identifier != Self.noIdentifier {
+                writtenWith[Int(identifier)].insert(variantFoldedName[Int(variant)])
+            }
+        }
+        var bySlug: [Substring: [UInt32]] = [:]
+        for (id, identifier) in identifierNames.enumerated() { bySlug[NameTable.localPart(identifier), default: []].append(UInt32(id)) }
+
+        var unmarked: [UInt32: PersonKey] = [:]
+        func key(variant: UInt32, identifier: UInt32) -> PersonKey {
+            if identifier != Self.noIdentifier { return .identifier(identifier) }
+            let folded = variantFoldedName[Int(variant)]
+            if let known = unmarked[folded] { return known }
+            let name = foldedNames[Int(folded)]
+            var resolved = PersonKey.name(folded)
+            if let fromTable = table.identifier(forFoldedName: name) {
+                resolved = .identifier(internIdentifier(fromTable))
+            } else if let own = bySlug[Substring(NameTable.slug(name))]?.first(where: { writtenWith[Int($0)].contains(folded) }) {
+                resolved = .identifier(own)
+            }
+            unmarked[folded] = resolved
+            return resolved
+        }
+
+        var authorOfKey: [PersonKey: UInt32] = [:]
+        var keys: [PersonKey] = []
         var authorVariants: [[UInt32]] = []
+        // Each written name is usually one person's: its first owner in an array, any others
+        // (namesakes told apart by identifiers) in a set.
+        var firstOwner = [UInt32](repeating: UInt32.max, count: variantNames.count)
+        var otherOwners: Set<UInt64> = []
+        func isNew(_ variant: UInt32, of author: UInt32) -> Bool {
+            if Int(variant) >= firstOwner.count {
+                firstOwner.append(contentsOf: repeatElement(UInt32.max, count: Int(variant) + 1 - firstOwner.count))
+            }
+            if firstOwner[Int(variant)] == UInt32.max {
+                firstOwner[Int(variant)] = author
+                return true
+            }
+            if firstOwner[Int(variant)] == author { return false }
+            return otherOwners.insert(UInt64(author) << 32 | UInt64(variant)).inserted
+        }
         var paperAuthors: [[UInt32]] = []
         var paperVariants: [[UInt32]] = []
         paperAuthors.reserveCapacity(bylines.count)
         paperVariants.reserveCapacity(bylines.count)
-        var variantSeen = [Bool](repeating: false, count: variantNames.count)
         for byline in bylines {
             var authors: [UInt32] = []
             var variants: [UInt32] = []
-            for variant in byline {
-                let root = find(variantFoldedName[Int(variant)])
+            var positionOfAuthor: [UInt32: Int] = [:]
+            for (variant, identifier) in zip(byline.variants, byline.identifiers) {
+                let personKey = key(variant: variant, identifier: identifier)
                 let author: UInt32
-                if let known = authorOfRoot[root] {
+                if let known = authorOfKey[personKey] {
                     author = known
                 } else {
-                    author = UInt32(authorVariants.count)
-                    authorOfRoot[root] = author
+                    author = UInt32(keys.count)
+                    authorOfKey[personKey] = author
+                    keys.append(personKey)
                     authorVariants.append([])
                 }
-                if !variantSeen[Int(variant)] {
-                    variantSeen[Int(variant)] = true
-                    authorOfVariant[Int(variant)] = author
-                    authorVariants[Int(author)].append(variant)
-                }
-                if let position = authors.firstIndex(of: author) {
+                if isNew(variant, of: author) { authorVariants[Int(author)].append(variant) }
+                if let position = positionOfAuthor[author] {
                     // The same person twice on one byline: keep the fuller written form.
                     if variantNames[Int(variant)].count > variantNames[Int(variants[position])].count {
                         variants[position] = variant
                     }
                 } else {
+                    positionOfAuthor[author] = authors.count
                     authors.append(author)
                     variants.append(variant)
                 }
@@ -177,23 +187,58 @@ struct AuthorNameResolver {
             paperAuthors.append(authors)
             paperVariants.append(variants)
         }
-        let displayNames = authorVariants.map { variants in
-            variantNames[Int(variants.max { isBetterDisplay($1, than: $0) } ?? variants[0])]
+
+        // Identifiers, the table's names for the people it knows, and display names.
+        var identifiers: [String] = []
+        var displayNames: [String] = []
+        for (author, personKey) in keys.enumerated() {
+            guard case .identifier(let id) = personKey else {
+                identifiers.append("")
+                displayNames.append(bestVariant(authorVariants[author]))
+                continue
+            }
+            let identifier = identifierNames[Int(id)]
+            identifiers.append(identifier)
+            if let listed = table.person(identifier: identifier) {
+                for name in [listed.canonical] + listed.variants {
+                    let variant = internListedVariant(name)
+                    if isNew(variant, of: UInt32(author)) { authorVariants[author].append(variant) }
+                }
+                displayNames.append(listed.canonical)
+            } else {
+                displayNames.append(bestVariant(authorVariants[author]))
+            }
         }
-        var byFoldedName: [String: UInt32] = [:]
+        var byFoldedName: [String: [UInt32]] = [:]
         var byFamilyName: [String: [UInt32]] = [:]
+        var byIdentifier: [String: UInt32] = [:]
         for (author, variants) in authorVariants.enumerated() {
+            var folds = Set<UInt32>()
             var families = Set<Substring>()
-            for variant in variants {
+            for variant in variants where folds.insert(variantFoldedName[Int(variant)]).inserted {
                 let folded = foldedNames[Int(variantFoldedName[Int(variant)])]
-                byFoldedName[folded] = UInt32(author)
+                byFoldedName[folded, default: []].append(UInt32(author))
                 if let person = PersonName(folded: folded) { families.insert(person.family) }
             }
             for family in families { byFamilyName[String(family), default: []].append(UInt32(author)) }
+            if !identifiers[author].isEmpty { byIdentifier[identifiers[author].lowercased()] = UInt32(author) }
         }
         return Resolution(
             paperAuthors: paperAuthors, paperVariants: paperVariants, displayNames: displayNames,
-            authorVariants: authorVariants, byFoldedName: byFoldedName, byFamilyName: byFamilyName)
+            authorVariants: authorVariants, identifiers: identifiers, byFoldedName: byFoldedName,
+            byFamilyName: byFamilyName, byIdentifier: byIdentifier)
+    }
+
+    /// A name from the table, as a variant that no byline used (yet).
+    private mutating func internListedVariant(_ name: String) -> UInt32 {
+        if let id = variantIDs[name] { return id }
+        let id = internVariant(name)
+        variantUses[Int(id)] = 0
+        return id
+    }
+
+    private func bestVariant(_ variants: [UInt32]) -> String {
+        variantNames[Int(variants.max { isBetterDisplay($1, than: $0) } ?? variants[0])]
     }
 
     /// The most used written form; on a tie the one with accents, then the longer one.

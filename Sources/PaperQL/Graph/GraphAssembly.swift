@@ -11,7 +11,7 @@ struct GraphAssembly {
     private var paperVenues: [UInt32] = []
     private var paperTypes: [UInt8] = []
     private var truncated: [Bool] = []
-    private var paperVariantLists: [[UInt32]] = []
+    private var bylines: [AuthorNameResolver.Byline] = []
     private var paperCategoryLists: [[UInt32]] = []
     private var paperInstitutionLists: [[UInt32]] = []
     private var paperSourceLists: [[UInt32]] = []
@@ -30,7 +30,7 @@ struct GraphAssembly {
         paperVenues.reserveCapacity(paperCapacity)
         paperTypes.reserveCapacity(paperCapacity)
         truncated.reserveCapacity(paperCapacity)
-        paperVariantLists.reserveCapacity(paperCapacity)
+        bylines.reserveCapacity(paperCapacity)
     }
 
     mutating func addPaper(_ record: PaperRecord) {
@@ -45,7 +45,7 @@ struct GraphAssembly {
         paperVenues.append(record.venue.map { venues.intern($0) } ?? PaperGraph.noValue)
         paperTypes.append(record.type.flatMap { type in PaperType.allCases.firstIndex(of: type).map { UInt8($0 + 1) } } ?? 0)
         truncated.append(record.authorsTruncated)
-        paperVariantLists.append(names.addByline(record.authors))
+        bylines.append(names.addByline(record.authors, identifiers: record.authorIDs))
         paperCategoryLists.append(uniqueIDs(record.categories.map { categories.intern($0) }))
         paperInstitutionLists.append(uniqueIDs(record.institutions.map { institutions.intern($0) }))
         paperSourceLists.append(uniqueIDs(record.sources.map { sources.intern($0) }))
@@ -59,8 +59,8 @@ struct GraphAssembly {
     }
 
     /// Builds the graph; `text` holds the word and title indexes, built alongside.
-    consuming func finish(text: TextIndexAssembly.Indexes) -> PaperGraph {
-        let authors = names.resolve(bylines: paperVariantLists)
+    consuming func finish(text: TextIndexAssembly.Indexes, names table: NameTable) -> PaperGraph {
+        let authors = names.resolve(bylines: bylines, table: table)
         let paperAuthors = AdjacencyLists(authors.paperAuthors)
         let authorPapers = AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count)
         return PaperGraph(
@@ -75,8 +75,10 @@ struct GraphAssembly {
             authorPapers: authorPapers,
             authorVariants: AdjacencyLists(authors.authorVariants),
             variantNames: StringColumn(names.variantNames),
-            authorsByFoldedName: StringIndex(authors.byFoldedName.map { (key: $0.key, value: $0.value) }),
+            authorIdentifiers: StringColumn(authors.identifiers),
+            authorsByFoldedName: StringMultiIndex(authors.byFoldedName),
             authorsByFamilyName: StringMultiIndex(authors.byFamilyName),
+            authorsByIdentifier: StringIndex(authors.byIdentifier.map { (key: $0.key, value: $0.value) }),
             venues: venues.facet(paperLists: paperVenues.map { $0 == PaperGraph.noValue ? [] : [$0] }),
             categories: categories.facet(paperLists: paperCategoryLists),
             institutions: institutions.facet(paperLists: paperInstitutionLists),

@@ -6,6 +6,8 @@ public struct GraphBuilder: Sendable {
     private var positionByID: [String: Int] = [:]
     /// How many added records were folded into an earlier record with the same id.
     public private(set) var mergedDuplicates = 0
+    /// People a curated list names (`--data name_variants.yaml`): see `AuthorNameResolver`.
+    public var names = NameTable()
 
     public init() {}
 
@@ -52,6 +54,6 @@ public struct GraphBuilder: Sendable {
             }
             return texts.finish()
         })
-        return structure.finish(text: indexes)
+        return structure.finish(text: indexes, names: names)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finding authors, venues, categories, institutions and words by what a user typed.
 extension PaperGraph {
     /// Authors a typed name can mean, most papers first.
@@ -6,10 +8,13 @@ extension PaperGraph {
     /// name or an initial (`"Scott Reed"` finds "Scott E. Reed"); `exactly` requires the whole
     /// folded name (`exactly "Scott E. Reed"` does not find "Scott Reed").
     public func authors(matching typed: String, exactly: Bool = false) -> [AuthorID] {
+        // An identifier from the sources picks one person: "acl:yang-liu-ict".
+        if typed.contains(":"), let author = authorsByIdentifier[typed.trimmingCharacters(in: .whitespaces).lowercased()] {
+            return [AuthorID(author)]
+        }
         let folded = TextFolding.fold(typed)
         guard !folded.isEmpty else { return [] }
-        var found = Set<UInt32>()
-        if let author = authorsByFoldedName[folded] { found.insert(author) }
+        var found = Set<UInt32>(authorsByFoldedName[folded] ?? [])
         if !exactly, let person = PersonName(folded: folded), let candidates = authorsByFamilyName[String(person.family)] {
             for candidate in candidates where !found.contains(candidate) {
                 let matches = authorVariants[Int(candidate)].contains { variant in
@@ -21,12 +26,17 @@ extension PaperGraph {
         return found.map(AuthorID.init).sorted { byPaperCountThenName($0, $1) }
     }
 
+    /// The identifier the sources give an author (`acl:yang-liu-ict`), if any.
+    public func identifier(of author: AuthorID) -> String? {
+        authorIdentifiers.isEmpty(Int(author.rawValue)) ? nil : authorIdentifiers[Int(author.rawValue)]
+    }
+
     /// Author names close to a typed name, for "did you mean".
     public func authorSuggestions(for typed: String, limit: Int = 3) -> [AuthorID] {
         let folded = TextFolding.fold(typed)
-        let names = Suggestions.closest(to: folded, among: authorsByFoldedName.allKeys, limit: limit, key: { $0 })
+        let names = Suggestions.closest(to: folded, among: authorsByFoldedName.index.allKeys, limit: limit, key: { $0 })
         var seen = Set<UInt32>()
-        return names.compactMap { authorsByFoldedName[$0] }.filter { seen.insert($0).inserted }.map(AuthorID.init)
+        return names.flatMap { authorsByFoldedName[$0] ?? [] }.filter { seen.insert($0).inserted }.map(AuthorID.init)
     }
 
     func byPaperCountThenName(_ a: AuthorID, _ b: AuthorID) -> Bool {

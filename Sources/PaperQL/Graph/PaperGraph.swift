@@ -32,10 +32,15 @@ public final class PaperGraph: Sendable {
     let authorVariants: AdjacencyLists
     /// Every written form of every name.
     let variantNames: StringColumn
-    /// Folded variant → author.
-    let authorsByFoldedName: StringIndex
+    /// Each author's identifier from the sources (`acl:yang-liu-ict`), or "" for a person known
+    /// by name alone.
+    let authorIdentifiers: StringColumn
+    /// Folded variant → the authors written so (namesakes told apart by identifiers share one).
+    let authorsByFoldedName: StringMultiIndex
     /// Folded family name → authors with it.
     let authorsByFamilyName: StringMultiIndex
+    /// Lower-cased identifier → author.
+    let authorsByIdentifier: StringIndex
 
     let venues: Facet
     let categories: Facet
@@ -62,8 +67,8 @@ public final class PaperGraph: Sendable {
         truncatedAuthorLists: [Bool], paperAuthors: AdjacencyLists, paperAuthorVariants: AdjacencyLists,
         paperCategories: AdjacencyLists, paperInstitutions: AdjacencyLists, paperSources: AdjacencyLists,
         paperVersions: AdjacencyLists, authorNames: StringColumn, authorPapers: AdjacencyLists,
-        authorVariants: AdjacencyLists, variantNames: StringColumn, authorsByFoldedName: StringIndex,
-        authorsByFamilyName: StringMultiIndex, venues: Facet, categories: Facet, institutions: Facet,
+        authorVariants: AdjacencyLists, variantNames: StringColumn, authorIdentifiers: StringColumn,
+        authorsByFoldedName: StringMultiIndex, authorsByFamilyName: StringMultiIndex, authorsByIdentifier: StringIndex, venues: Facet, categories: Facet, institutions: Facet,
         sourceNames: [String], coauthorIndex: CoauthorIndex, wordPapers: AdjacencyLists, wordsByText: StringIndex,
         papersByTitle: StringMultiIndex, papersByKey: StringIndex
     ) {
@@ -87,8 +92,10 @@ public final class PaperGraph: Sendable {
         self.authorPapers = authorPapers
         self.authorVariants = authorVariants
         self.variantNames = variantNames
+        self.authorIdentifiers = authorIdentifiers
         self.authorsByFoldedName = authorsByFoldedName
         self.authorsByFamilyName = authorsByFamilyName
+        self.authorsByIdentifier = authorsByIdentifier
         self.venues = venues
         self.categories = categories
         self.institutions = institutions

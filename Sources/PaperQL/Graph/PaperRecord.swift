@@ -8,6 +8,11 @@ public struct PaperRecord: Sendable, Equatable {
     public var title: String
     /// Author names in byline order, as the source wrote them.
     public var authors: [String]
+    /// The source's identifiers of the authors, aligned with `authors` (`""` where it gives
+    /// none; empty when it gives none at all), namespaced: `acl:yang-liu-ict`,
+    /// `openalex:A5023888391`, `orcid:0000-0002-1825-0097`. An identifier makes an author a
+    /// person: names with one identifier are one person, names with two are two.
+    public var authorIDs: [String]
     /// The source showed only some of the authors (a cut-off list or "et al.").
     public var authorsTruncated: Bool
     public var year: Int?
@@ -29,6 +34,7 @@ public struct PaperRecord: Sendable, Equatable {
         id: String,
         title: String,
         authors: [String] = [],
+        authorIDs: [String] = [],
         authorsTruncated: Bool = false,
         year: Int? = nil,
         date: String? = nil,
@@ -45,6 +51,7 @@ public struct PaperRecord: Sendable, Equatable {
         self.id = id
         self.title = title
         self.authors = authors
+        self.authorIDs = authorIDs
         self.authorsTruncated = authorsTruncated
         self.year = year
         self.date = date
@@ -61,6 +68,12 @@ public struct PaperRecord: Sendable, Equatable {
 }
 
 extension PaperRecord {
+    /// The identifier the source gives the author at a byline position, if any.
+    public func authorID(at position: Int) -> String? {
+        guard position < authorIDs.count, !authorIDs[position].isEmpty else { return nil }
+        return authorIDs[position]
+    }
+
     /// Years the graph stores; anything else counts as unknown.
     public static let validYears = 1...9999
 

@@ -15,6 +15,7 @@ struct RecordStore: Sendable {
     private var types: [UInt8] = []
     private var truncated: [Bool] = []
     private var authors = StringListColumn()
+    private var authorIDs = StringListColumn()
     private var categories = StringListColumn()
     private var institutions = StringListColumn()
     private var sources = StringListColumn()
@@ -38,6 +39,7 @@ struct RecordStore: Sendable {
         types.append(record.type.flatMap { PaperType.allCases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0)
         truncated.append(record.authorsTruncated)
         authors.append(record.authors)
+        authorIDs.append(record.authorIDs)
         categories.append(record.categories)
         institutions.append(record.institutions)
         sources.append(record.sources)
@@ -53,7 +55,7 @@ struct RecordStore: Sendable {
         let year = years[position]
         let type = types[position]
         return PaperRecord(
-            id: ids[position], title: titles[position], authors: authors[position],
+            id: ids[position], title: titles[position], authors: authors[position], authorIDs: authorIDs[position],
             authorsTruncated: truncated[position], year: year == Self.noYear ? nil : Int(year),
             date: optional(dates, position), venue: optional(venues, position),
             type: type == 0 ? nil : PaperType.allCases[Int(type) - 1], categories: categories[position],

@@ -9,6 +9,9 @@ import FoundationXML
 /// - The id is the Anthology id built from the collection, volume and paper ids, as the
 ///   Anthology builds it: `P18-1001`, `W18-6301`, `2020.acl-main.1`.
 /// - `<editor>`s are not authors. A missing `<first>` or `<last>` gives a one-word name.
+/// - An author's `id` attribute (`<author id="yang-liu-ict">`) is its identifier `acl:yang-liu-ict`:
+///   the Anthology's way of telling namesakes apart. A `<variant>` inside `<author>` (the name in
+///   another script) is not the name: the Latin `<first>`/`<last>` are.
 /// - Markup in titles and abstracts is flattened to its text.
 /// - `<frontmatter>` (a volume's front pages) is not a paper and is skipped, as are volumes
 ///   without papers.
@@ -27,6 +30,7 @@ enum ACLAnthologyImporter {
         var line: Int
         var title: String?
         var authors: [String] = []
+        var authorIDs: [String] = []
         var abstract: String?
         var doi: String?
         var year: String?
@@ -42,8 +46,10 @@ enum ACLAnthologyImporter {
         var inMeta = false
         var draft: Draft?
         /// Inside `<author>` (of a paper) or `<editor>`.
-        var person: (first: String?, last: String?)?
+        var person: (first: String?, last: String?, id: String?)?
         var personIsAuthor = false
+        /// Inside a `<variant>` of a person: its names are not the person's name.
+        var inVariant = false
 
         override func startElement(_ name: String, attributes: [String: String]) {
             switch name {
@@ -60,10 +66,12 @@ enum ACLAnthologyImporter {
             case "paper":
                 draft = Draft(paperID: attributes["id"] ?? "", line: currentLine)
             case "author", "editor":
-                person = (nil, nil)
+                person = (nil, nil, attributes["id"].flatMap { $0.isEmpty ? nil : $0 })
                 personIsAuthor = name == "author" && draft != nil
+            case "variant":
+                inVariant = person != nil
             case "first", "last":
-                if person != nil { captureText() }
+                if person != nil, !inVariant { captureText() }
             case "booktitle", "year", "month":
                 if inMeta || (draft != nil && name == "year") { captureText() }
             case "title", "abstract", "doi":
@@ -75,13 +83,15 @@ enum ACLAnthologyImporter {
 
         override func endElement(_ name: String, text: String?) {
             switch name {
-            case "first": person?.first = text
-            case "last": person?.last = text
+            case "first" where !inVariant: person?.first = text
+            case "last" where !inVariant: person?.last = text
+            case "variant": inVariant = false
             case "author", "editor":
                 if let person, personIsAuthor,
                     let name = ImportText.clean([person.first, person.last].compactMap { $0 }.joined(separator: " "))
                 {
                     draft?.authors.append(name)
+                    draft?.authorIDs.append(person.id.map { "acl:" + $0 } ?? "")
                 }
                 person = nil
             case "booktitle" where inMeta: booktitle = ImportText.clean(text)
@@ -115,6 +125,7 @@ enum ACLAnthologyImporter {
             }
             var record = PaperRecord(id: id, title: title)
             record.authors = draft.authors
+            record.authorIDs = draft.authorIDs.allSatisfy(\.isEmpty) ? [] : draft.authorIDs
             let yearText = draft.year ?? year
             record.year = yearText.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             if yearText != nil, record.year == nil {

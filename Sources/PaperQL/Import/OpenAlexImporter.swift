@@ -2,7 +2,8 @@ import Foundation
 
 /// Imports OpenAlex works (the API's `Work` objects, or the snapshot's JSON Lines).
 ///
-/// id: the `W…` id; title: `title` or `display_name`; authors: `authorships[].author.display_name`;
+/// id: the `W…` id; title: `title` or `display_name`; authors: `authorships[].author.display_name`,
+/// each with its identifier `openalex:A…` from `authorships[].author.id` (one person per id);
 /// institutions: `authorships[].institutions[].display_name`; venue:
 /// `primary_location.source.display_name`; categories: `topics[].display_name`, else
 /// `concepts[].display_name`; abstract: `abstract_inverted_index` put back in order. An arXiv id
@@ -35,8 +36,12 @@ enum OpenAlexImporter {
             guard case .object = authorship else {
                 throw Problem("field \"authorships\" must be a list of objects; item \(index + 1) is \(authorship.typeDescription)")
             }
-            if let name = ImportText.clean(try authorship.object("author")?.string("display_name")) {
+            let author = try authorship.object("author")
+            if let name = ImportText.clean(try author?.string("display_name")) {
                 record.authors.append(name)
+                // `https://openalex.org/A5023888391` → `openalex:A5023888391`
+                let authorID = try author?.string("id").flatMap { $0.split(separator: "/").last.map(String.init) }
+                record.authorIDs.append(authorID.map { "openalex:" + $0 } ?? "")
             }
             for institution in try authorship.array("institutions") {
                 if let name = ImportText.clean(institution["display_name"]?.stringValue), !record.institutions.contains(name) {
@@ -44,6 +49,7 @@ enum OpenAlexImporter {
                 }
             }
         }
+        if record.authorIDs.allSatisfy(\.isEmpty) { record.authorIDs = [] }
         let primary = try value.object("primary_location")
         let source = try primary?.object("source")
         let hostVenue = try value.object("host_venue")?.string("display_name")

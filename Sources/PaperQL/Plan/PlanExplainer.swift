@@ -136,7 +136,8 @@ public struct PlanExplainer: Sendable {
         }
         let variants = graph.variants(of: author).filter { $0 != name }
         if !variants.isEmpty { detail += "; also written " + variants.joined(separator: ", ") }
-        return "\(name) (\(detail))"
+        let identifier = graph.identifier(of: author).map { " [\($0)]" } ?? ""
+        return "\(name)\(identifier) (\(detail))"
     }
 
     private func describe(_ stage: CheckedStage) -> String {

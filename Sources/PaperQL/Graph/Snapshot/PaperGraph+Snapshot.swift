@@ -35,8 +35,10 @@ extension PaperGraph {
         try writer.write(authorPapers)
         try writer.write(authorVariants)
         try writer.write(variantNames)
+        try writer.write(authorIdentifiers)
         try writer.write(authorsByFoldedName)
         try writer.write(authorsByFamilyName)
+        try writer.write(authorsByIdentifier)
         try writer.write(venues)
         try writer.write(categories)
         try writer.write(institutions)
@@ -97,8 +99,10 @@ extension PaperGraph {
         let paperAuthorVariants = try variantLists.validated("written names", rows: paperCount, valueLimit: variantNames.count)
         guard authorVariants.values.allSatisfy({ Int($0) < variantNames.count }) else { throw .corrupt("name variants") }
         guard paperAuthorVariants.values.count == paperAuthors.values.count else { throw .corrupt("written names") }
-        let byFoldedName = try reader.readIndex("author name index", valueLimit: authorCount)
+        let authorIdentifiers = try reader.readStringColumn("author identifiers", count: authorCount)
+        let byFoldedName = try reader.readMultiIndex("author name index", valueLimit: authorCount)
         let byFamilyName = try reader.readMultiIndex("family name index", valueLimit: authorCount)
+        let byIdentifier = try reader.readIndex("author identifier index", valueLimit: authorCount)
         let venues = try reader.readFacet("venues", paperCount: paperCount)
         let categories = try reader.readFacet("categories", paperCount: paperCount)
         let institutions = try reader.readFacet("institutions", paperCount: paperCount)
@@ -124,7 +128,8 @@ extension PaperGraph {
             paperAuthors: paperAuthors, paperAuthorVariants: paperAuthorVariants, paperCategories: paperCategories,
             paperInstitutions: paperInstitutions, paperSources: paperSources, paperVersions: paperVersions,
             authorNames: authorNames, authorPapers: authorPapers, authorVariants: authorVariants,
-            variantNames: variantNames, authorsByFoldedName: byFoldedName, authorsByFamilyName: byFamilyName,
+            variantNames: variantNames, authorIdentifiers: authorIdentifiers, authorsByFoldedName: byFoldedName,
+            authorsByFamilyName: byFamilyName, authorsByIdentifier: byIdentifier,
             venues: venues, categories: categories, institutions: institutions, sourceNames: sourceNames,
             coauthorIndex: coauthorIndex, wordPapers: wordPapers, wordsByText: wordsByText, papersByTitle: papersByTitle, papersByKey: papersByKey)
     }

@@ -1,0 +1,170 @@
+import Foundation
+import PaperQL
+import Testing
+
+/// An author is a person, not a spelling: identifiers from the sources decide who is who, a
+/// curated name table joins spellings no folding could, and names alone join only when they fold
+/// to the same text.
+@Suite struct AuthorIdentityTests {
+    func graph(_ records: [PaperRecord], names: NameTable = NameTable()) -> PaperGraph {
+        var builder = GraphBuilder()
+        builder.names = names
+        builder.add(contentsOf: records)
+        return builder.build()
+    }
+
+    func count(_ query: String, in graph: PaperGraph, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int? {
+        var session = QuerySession(graph: graph)
+        let outcome = session.run(query + " | count")
+        #expect(!outcome.hasErrors, "\(query): \(outcome.diagnostics.map(\.message))", sourceLocation: sourceLocation)
+        guard case .count(let count)? = outcome.statements.last?.result else { return nil }
+        return count
+    }
+
+    @Test func namesakesWithIdentifiersAreDifferentPeople() {
+        let graph = graph([
+            PaperRecord(id: "a", title: "Alignment", authors: ["Yang Liu", "Qun Liu"], authorIDs: ["acl:yang-liu-ict", ""]),
+            PaperRecord(id: "b", title: "Prosody", authors: ["Yang Liu"], authorIDs: ["acl:yang-liu-icsi"]),
+            PaperRecord(id: "c", title: "Parsing", authors: ["Yang Liu"], authorIDs: ["acl:yang-liu-ict"]),
+        ])
+        #expect(graph.authorCount == 3)
+        #expect(count(#"papers by "acl:yang-liu-ict""#, in: graph) == 2)
+        #expect(count(#"papers by "acl:yang-liu-icsi""#, in: graph) == 1)
+        // The name alone means every person written so, and says so.
+        var session = QuerySession(graph: graph)
+        let outcome = session.run(#"papers by "Yang Liu""#)
+        #expect(outcome.statements.first?.result?.rowCount == 3)
+        let note = outcome.diagnostics.first { $0.id == "sema.ambiguousAuthor" }
+        #expect(note?.notes.first?.message.contains("acl:yang-liu-ict") == true)
+        #expect(count(#"coauthors of "acl:yang-liu-icsi""#, in: graph) == 0)
+    }
+
+    @Test func anUnmarkedNameIsThePersonWhoseIdentifierIsItsSlug() {
+        // The Anthology gives an unmarked "Yang Liu" to `yang-liu`, not to `yang-liu-ict`.
+        let graph = graph([
+            PaperRecord(id: "a", title: "One", authors: ["Yang Liu"], authorIDs: ["acl:yang-liu"]),
+            PaperRecord(id: "b", title: "Two", authors: ["Yang Liu"]),
+            PaperRecord(id: "c", title: "Three", authors: ["Yang Liu"], authorIDs: ["acl:yang-liu-ict"]),
+        ])
+        #expect(graph.authorCount == 2)
+        #expect(count(#"papers by "acl:yang-liu""#, in: graph) == 2)
+    }
+
+    @Test func aNameTableJoinsSpellingsAndNamesThePerson() {
+        var names = NameTable()
+        names.add(.init(identifier: "acl:daniel-jurafsky", canonical: "Daniel Jurafsky", variants: ["Dan Jurafsky"]))
+        let records = [
+            PaperRecord(id: "a", title: "Speech", authors: ["Dan Jurafsky"]),
+            PaperRecord(id: "b", title: "Language", authors: ["Daniel Jurafsky"]),
+        ]
+        #expect(graph(records).authorCount == 2, "without the table, Dan and Daniel are two names")
+        let joined = graph(records, names: names)
+        #expect(joined.authorCount == 1)
+        #expect(joined.name(of: AuthorID(0)) == "Daniel Jurafsky")
+        #expect(count(#"papers by exactly "Dan Jurafsky""#, in: joined) == 2)
+        #expect(joined.identifier(of: AuthorID(0)) == "acl:daniel-jurafsky")
+    }
+
+    @Test func twoCompatibleNamesOnOneBylineAreTwoPeople() {
+        // "Wei Wang" and "W. Wang" on one paper are two authors unless a source says otherwise.
+        let graph = graph([PaperRecord(id: "a", title: "Graphs", authors: ["Wei Wang", "W. Wang"])])
+        #expect(graph.authorCount == 2)
+    }
+
+    @Test func theSamePersonTwiceOnABylineIsOneAuthor() {
+        let names = (0..<20_000).map { "Author \($0) Name" } + ["Ada Lovelace", "ada lovelace"]
+        let graph = graph([PaperRecord(id: "a", title: "Big", authors: names)])
+        #expect(graph.authorCount == 20_001)
+        #expect(graph.authors(of: PaperID(0)).count == 20_001)
+    }
+
+    @Test func nameVariantsFileIsRead() throws {
+        let text = """
+            - canonical: {first: Steven, last: Abney}
+              id: steven-abney
+              variants:
+              - {first: Steve, last: Abney}
+              - {first: Steven P., last: Abney}
+            - canonical: {first: Balamurali, last: AR}
+              variants:
+              - {first: Balamurali, last: A.R.}
+            - canonical: {first: Yang, last: Liu}
+              id: yang-liu-ict
+              comment: ICT
+              similar: [yang-liu]
+            """
+        guard case .success(let table) = NameVariantsImporter.parse(text) else {
+            Issue.record("did not parse")
+            return
+        }
+        #expect(table.people.map(\.identifier) == ["acl:steven-abney", "acl:balamurali-ar", "acl:yang-liu-ict"])
+        #expect(table.people[0].variants == ["Steve Abney", "Steven P. Abney"])
+        guard case .failure(let problem) = NameVariantsImporter.parse("- canonical: {first: A, last: B}\n  nonsense here") else {
+            Issue.record("accepted a bad line")
+            return
+        }
+        #expect(problem.line == 2)
+    }
+
+    @Test func aclAuthorIdentifiersAndLatinNames() throws {
+        let xml = """
+            <?xml version='1.0' encoding='UTF-8'?>
+            <collection id="2020.ccl">
+              <volume id="1">
+                <meta><booktitle>CCL 2020</booktitle><year>2020</year></meta>
+                <paper id="1">
+                  <title>One</title>
+                  <author id="yang-liu-ict"><first>Yang</first><last>Liu</last></author>
+                  <author><first>Pengyuan</first><last>Liu</last><variant script="hani"><first>鹏远</first><last>刘</last></variant></author>
+                </paper>
+              </volume>
+            </collection>
+            """
+        let url = try temporaryFile("ccl.xml", xml)
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard case .success(let loaded) = CorpusLoader.load(paths: [url.path]) else {
+            Issue.record("did not load")
+            return
+        }
+        let paper = PaperID(0)
+        #expect(loaded.graph.writtenAuthorNames(of: paper) == ["Yang Liu", "Pengyuan Liu"])
+        #expect(loaded.graph.authors(of: paper).map { loaded.graph.identifier(of: $0) } == ["acl:yang-liu-ict", nil])
+    }
+
+    @Test func openAlexAuthorIdentifiers() throws {
+        let lines = [
+            #"{"id": "https://openalex.org/W1", "title": "One", "authorships": [{"author": {"id": "https://openalex.org/A1", "display_name": "Hui Wang"}}, {"author": {"id": "https://openalex.org/A2", "display_name": "Hui Wang"}}]}"#,
+            #"{"id": "https://openalex.org/W2", "title": "Two", "authorships": [{"author": {"id": "https://openalex.org/A1", "display_name": "H. Wang"}}]}"#,
+        ]
+        let url = try temporaryFile("works.jsonl", lines.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard case .success(let loaded) = CorpusLoader.load(paths: [url.path]) else {
+            Issue.record("did not load")
+            return
+        }
+        #expect(loaded.graph.authorCount == 2)
+        #expect(count(#"papers by "openalex:A1""#, in: loaded.graph) == 2)
+    }
+
+    @Test func nativeAuthorIDs() throws {
+        let lines = [
+            #"{"id": "a", "title": "One", "authors": ["Ana Silva", "Ana Silva"], "author_ids": ["orcid:1", "orcid:2"]}"#,
+            #"{"id": "b", "title": "Two", "authors": ["A. Silva"], "author_ids": ["orcid:1"]}"#,
+        ]
+        let url = try temporaryFile("ids.jsonl", lines.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard case .success(let loaded) = CorpusLoader.load(paths: [url.path]) else {
+            Issue.record("did not load")
+            return
+        }
+        #expect(loaded.graph.authorCount == 2)
+        #expect(count(#"papers by "orcid:1""#, in: loaded.graph) == 2)
+        let bad = try temporaryFile("bad.jsonl", #"{"id": "a", "title": "One", "authors": ["A", "B"], "author_ids": ["x:1"]}"# + "\n")
+        defer { try? FileManager.default.removeItem(at: bad) }
+        guard case .failure(let failure) = CorpusLoader.load(paths: [bad.path]) else {
+            Issue.record("accepted misaligned author_ids")
+            return
+        }
+        #expect(failure.errors.first?.message.contains("one per author") == true)
+    }
+}
