@@ -4,7 +4,7 @@ import Foundation
 struct SnapshotWriter {
     static let magic: [UInt8] = Array("PAPERQLG".utf8)
     /// Bumped whenever the payload layout changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let headerSize = 32
 
     private let handle: FileHandle
