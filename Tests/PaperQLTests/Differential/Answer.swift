@@ -105,11 +105,24 @@ extension Answer {
     func agrees(withReference reference: Answer, pathCheck: (([(person: Int, via: Int?)]) -> Bool)?) -> Bool {
         switch (self, reference) {
         case (.authors(let mine), .authors(let theirs)):
-            guard mine.map(\.shown) == theirs.map(\.shown) else { return false }
-            let last = theirs.last?.shown
-            let a = mine.filter { $0.shown != last }.map(\.person).sorted()
-            let b = theirs.filter { $0.shown != last }.map(\.person).sorted()
-            return a == b
+            // People with the same name and the same ordering key (namesakes) may come in either
+            // order: compare runs of such rows as multisets.
+            guard mine.count == theirs.count else { return false }
+            func key(_ row: AuthorRow) -> String { "\(row.distance ?? -1)|\(row.shared ?? -1)|\(row.name)" }
+            var start = 0
+            while start < theirs.count {
+                var end = start + 1
+                while end < theirs.count, key(theirs[end]) == key(theirs[start]) { end += 1 }
+                let a = mine[start..<end]
+                let b = theirs[start..<end]
+                guard a.allSatisfy({ key($0) == key(b.first!) }),
+                    a.map(\.shown).sorted() == b.map(\.shown).sorted()
+                else { return false }
+                start = end
+            }
+            // Who, not only what is shown: the same people, but at the end of a cut-off list.
+            let last = theirs.last.map(key)
+            return mine.filter { key($0) != last }.map(\.person).sorted() == theirs.filter { key($0) != last }.map(\.person).sorted()
         case (.path(let mine), .path(let theirs)):
             guard mine.count == theirs.count else { return false }
             return mine.isEmpty || (pathCheck?(mine) ?? true)

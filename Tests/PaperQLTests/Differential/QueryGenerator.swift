@@ -6,6 +6,8 @@ struct QueryGenerator {
     enum Kind { case papers, authors, venues, groups, count, path }
 
     private let names: [String]
+    /// Identifiers of people, when the graph has any (`acl:yang-liu-ict`).
+    private let identifiers: [String]
     private let venues: [String]
     private let categories: [String]
     private let institutions: [String]
@@ -25,6 +27,7 @@ struct QueryGenerator {
         let people = graph.allAuthors
         let chosenPeople = people.count <= 400 ? people : (0..<400).map { _ in sample.pick(people) }
         names = chosenPeople.flatMap { [graph.name(of: $0)] + graph.variants(of: $0) }
+        identifiers = chosenPeople.compactMap { graph.identifier(of: $0) }
         venues = graph.venueNames
         categories = graph.categoryNames
         institutions = graph.institutionNames
@@ -95,7 +98,8 @@ struct QueryGenerator {
             if roll < 4 { return .authors(of: set(.papers, depth: depth - 1, scope: scope)) }
             if roll < 5, !variables.isEmpty { return .variable(random.pick(variables)) }
             let within: Int? = random.chance(0.4) ? random.int(1...3) : nil
-            return .coauthors(authors(depth: depth - 1, scope: scope, conjunctions: false), within: within)
+            // Now and then with `and`, which a traversal refuses.
+            return .coauthors(authors(depth: depth - 1, scope: scope, conjunctions: random.chance(0.05)), within: within)
         case .venues:
             return random.chance(0.3) ? .venues(of: nil) : .venues(of: set(.papers, depth: depth - 1, scope: scope))
         default:
@@ -248,6 +252,10 @@ struct QueryGenerator {
     /// lower-cased; now and then one that matches nobody.
     mutating func nameText() -> String {
         guard !names.isEmpty, !random.chance(0.03) else { return "Nobody Atall" }
+        if !identifiers.isEmpty, random.chance(0.15) {
+            let identifier = random.pick(identifiers)
+            return random.chance(0.2) ? identifier.uppercased() : identifier
+        }
         let name = random.pick(names)
         var parts = name.split(separator: " ").map(String.init)
         switch random.int(0...7) {

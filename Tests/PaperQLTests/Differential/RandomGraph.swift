@@ -13,7 +13,17 @@ enum RandomGraph {
                       "Vinyals", "Simonyan", "Ng", "Schütze", "Dvořák", "Lee", "Kim", "Chen"]
         // People: a given name, sometimes a middle name, a family name; several spellings each.
         var people: [[String]] = []
-        for _ in 0..<(paperCount / 4 + 10) {
+        // Some people carry an identifier from their source, and some identified people share
+        // a name with another (namesakes only the identifier tells apart).
+        var identifiers: [String?] = []
+        for index in 0..<(paperCount / 4 + 10) {
+            if index > 0, random.chance(0.05) {
+                people.append(people[index - 1])
+                identifiers.append("acl:person-\(index)")
+                if identifiers[index - 1] == nil { identifiers[index - 1] = "acl:person-\(index - 1)" }
+                continue
+            }
+            identifiers.append(random.chance(0.15) ? "openalex:A\(index)" : nil)
             let first = random.pick(given)
             let last = random.pick(family)
             var spellings = ["\(first) \(last)"]
@@ -42,7 +52,12 @@ enum RandomGraph {
             if random.chance(0.05) { title = "" }
             let authorCount = random.chance(0.02) ? 100 : random.int(0...6)
             var authors: [String] = []
-            for _ in 0..<authorCount { authors.append(random.pick(random.pick(people))) }
+            var authorIDs: [String] = []
+            for _ in 0..<authorCount {
+                let person = random.int(0...(people.count - 1))
+                authors.append(random.pick(people[person]))
+                authorIDs.append(identifiers[person] ?? "")
+            }
             let year: Int? = random.chance(0.1) ? nil : random.int(2010...2023)
             var date: String?
             if let year, random.chance(0.4) {
@@ -52,7 +67,7 @@ enum RandomGraph {
                 ? (0..<random.int(5...30)).map { _ in random.pick(words) }.joined(separator: " ") + "." : nil
             let record = PaperRecord(
                 id: random.chance(0.03) && index > 0 ? "p\(random.int(0...(index - 1)))" : "p\(index)",
-                title: title, authors: authors, year: year, date: date,
+                title: title, authors: authors, authorIDs: authorIDs, year: year, date: date,
                 venue: random.chance(0.2) ? nil : random.pick(venues),
                 type: random.chance(0.15) ? nil : random.pick(PaperType.allCases),
                 categories: (0..<random.int(0...2)).map { _ in random.pick(categories) },

@@ -33,6 +33,8 @@ struct ReferenceCorpus {
         /// Every way the person's name was written, folded, and split into words.
         let foldedVariants: [String]
         let variantWords: [[Substring]]
+        /// The identifier the sources give the person (`acl:yang-liu-ict`), if any.
+        let identifier: String?
     }
 
     let papers: [Paper]
@@ -66,7 +68,7 @@ struct ReferenceCorpus {
         people = graph.allAuthors.map { author in
             let folded = Array(Set(([graph.name(of: author)] + graph.variants(of: author)).map(TextFolding.fold)))
             return Person(name: graph.name(of: author), foldedVariants: folded,
-                          variantWords: folded.map { $0.split(separator: " ") })
+                          variantWords: folded.map { $0.split(separator: " ") }, identifier: graph.identifier(of: author))
         }
         var counts = [Int](repeating: 0, count: people.count)
         for paper in papers { for author in paper.authors { counts[author] += 1 } }

@@ -1,3 +1,4 @@
+import Foundation
 import PaperQL
 
 /// Filters, one paper at a time, as SEMANTICS.md states them. A filter is first read into a
@@ -96,6 +97,11 @@ extension ReferenceEvaluator {
     /// whose given names are compatible (equal, or one an initial of the other; middle names
     /// may be missing on one side, and otherwise match in order).
     func people(named typed: String, exactly: Bool) throws(Rejection) -> Set<Int> {
+        // An identifier names one person.
+        let trimmed = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed.contains(":"), let person = corpus.people.indices.first(where: { corpus.people[$0].identifier?.lowercased() == trimmed }) {
+            return [person]
+        }
         let folded = TextFolding.fold(typed)
         guard !folded.isEmpty else { throw Rejection(reason: "empty name") }
         let typedWords = folded.split(separator: " ")
