@@ -25,17 +25,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Print what was read, merged, linked and rejected, per file.")
     var report = false
 
-    @Flag(name: .long, help: "Stop at the first malformed record instead of skipping it.")
-    var strict = false
-
-    @Option(name: .long, help: ArgumentHelp("The format of the files, when their names do not tell.", valueName: "format"))
-    var dataFormat: DataFormat?
+    /// `--strict` and `--data-format` (and `--data`, more files) are the root command's: an
+    /// option group shared with it is the one way the argument parser hands them down
+    /// (declared here again, they were silently taken by the root command and ignored).
+    @OptionGroup var shared: SharedOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the graph, indexes included, to a snapshot file (.pqg) that --data loads far faster.", valueName: "file"))
     var output: String?
 
     mutating func run() throws {
-        let loaded = try ImportReporting.load(paths: files, options: ImportOptions(format: dataFormat, strict: strict))
+        let loaded = try ImportReporting.load(paths: files + shared.data, options: shared.importOptions)
         if let output {
             do {
                 try loaded.graph.writeSnapshot(to: output)
