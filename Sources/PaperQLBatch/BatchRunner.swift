@@ -1,6 +1,10 @@
 import PaperQL
 
 /// Runs scripts without interaction: results to standard output, diagnostics to standard error.
+///
+/// Diagnostics are bounded: at most `DiagnosticRenderer.defaultLimit` per statement and
+/// `diagnosticsPerRun` per script, each cut followed by one "N more … not shown" line, so a
+/// hostile script cannot flood standard error.
 public struct BatchRunner {
     public var format: OutputFormat
     public var formatOptions: FormatOptions
@@ -8,23 +12,62 @@ public struct BatchRunner {
     public var coloredDiagnostics: Bool
     private var printedResults = 0
 
+    /// Diagnostics shown for one script (one `run` call).
+    public static let diagnosticsPerRun = 100
+
     public init(format: OutputFormat, formatOptions: FormatOptions, keepGoing: Bool, coloredDiagnostics: Bool) {
         self.format = format
+        var formatOptions = formatOptions
+        // Data never drives the terminal: control characters are shown escaped there.
+        if Terminal.standardOutputIsTerminal { formatOptions.escapesControlCharacters = true }
         self.formatOptions = formatOptions
         self.keepGoing = keepGoing
         self.coloredDiagnostics = coloredDiagnostics
     }
 
+    /// What has been shown of a script's diagnostics, and what was left out.
+    struct DiagnosticBudget {
+        let renderer: DiagnosticRenderer
+        let source: SourceFile
+        var shown = 0
+        var hidden = 0
+        var hiddenErrors = 0
+        var firstHidden: SourceSpan?
+
+        mutating func report(_ diagnostics: [Diagnostic]) {
+            guard !diagnostics.isEmpty else { return }
+            let room = BatchRunner.diagnosticsPerRun - shown
+            if diagnostics.count <= min(room, renderer.limit) || room >= renderer.limit {
+                // Within the budget; the renderer cuts the statement's own list at its limit.
+                Terminal.writeError(renderer.render(diagnostics, in: source))
+                shown += min(diagnostics.count, renderer.limit)
+                return
+            }
+            let cut = max(0, room)
+            if cut > 0 { Terminal.writeError(renderer.render(Array(diagnostics.prefix(cut)), in: source)) }
+            shown += cut
+            let rest = diagnostics.dropFirst(cut)
+            if firstHidden == nil { firstHidden = rest.first?.span }
+            hidden += rest.count
+            hiddenErrors += rest.lazy.filter { $0.severity == .error }.count
+        }
+
+        func finish() {
+            guard hidden > 0, let firstHidden else { return }
+            Terminal.writeError(renderer.moreLine(
+                count: hidden, errors: hiddenErrors, at: firstHidden, in: source,
+                why: " (at most \(BatchRunner.diagnosticsPerRun) are shown for a script)"))
+        }
+    }
+
     /// Runs one script in the session. Returns false if any statement failed.
     public mutating func run(_ source: SourceFile, in session: inout QuerySession) -> Bool {
-        let renderer = DiagnosticRenderer(colored: coloredDiagnostics)
         let formatter = ResultFormatter(format: format, options: formatOptions)
         let graph = session.graph
         var failed = false
+        var budget = DiagnosticBudget(renderer: DiagnosticRenderer(colored: coloredDiagnostics), source: source)
         let outcome = session.run(source, options: .init(keepGoing: keepGoing)) { statement in
-            if !statement.diagnostics.isEmpty {
-                Terminal.writeError(renderer.render(statement.diagnostics, in: source))
-            }
+            budget.report(statement.diagnostics)
             if statement.failed { failed = true }
             guard let result = statement.result, statement.binding == nil else { return }
             if printedResults > 0, format == .table || format == .csv || format == .markdown {
@@ -33,9 +76,8 @@ public struct BatchRunner {
             Terminal.writeOutput(formatter.render(result, graph: graph))
             printedResults += 1
         }
-        if !outcome.unreportedDiagnostics.isEmpty {
-            Terminal.writeError(renderer.render(outcome.unreportedDiagnostics, in: source))
-        }
+        budget.report(outcome.unreportedDiagnostics)
+        budget.finish()
         return !failed && !outcome.diagnostics.hasErrors
     }
 }

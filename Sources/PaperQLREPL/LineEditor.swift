@@ -19,7 +19,9 @@ enum LineEditor {
     /// How many entries the history keeps, in memory and in the file.
     static let historyLimit: Int32 = 1000
 
-    static func setUp(historyPath: String?) {
+    /// Sets up libedit; returns the history file to keep (nil: none) and a warning when the
+    /// one asked for cannot be used (`HistoryFile`).
+    static func setUp(historyPath: String?) -> (historyPath: String?, warning: String?) {
         rl_readline_name = UnsafePointer(strdup("paperql"))
         // No word breaks: the completion function sees the whole line and decides itself what
         // the word at the cursor is (an author name has spaces in it).
@@ -31,7 +33,10 @@ enum LineEditor {
         rl_initialize()
         using_history()
         stifle_history(historyLimit)
-        if let historyPath { _ = read_history(historyPath) }
+        guard let historyPath else { return (nil, nil) }
+        if let problem = HistoryFile.problem(with: historyPath) { return (nil, problem) }
+        _ = read_history(historyPath)
+        return (historyPath, nil)
     }
 
     static func readLine(prompt: String) -> Input {
@@ -47,6 +52,8 @@ enum LineEditor {
 
     /// Adds an entry to the history and saves the file, so a crash loses nothing.
     static func remember(_ entry: String, historyPath: String?) {
+        // A huge statement is run but not kept: the history file stays small.
+        guard entry.utf8.count <= HistoryFile.maximumEntryLength else { return }
         // The same statement twice in a row is one entry (as after running a recalled line).
         if history_length > 0, let last = history_get(history_base + history_length - 1), let line = last.pointee.line,
             String(cString: line) == entry

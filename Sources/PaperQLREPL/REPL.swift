@@ -39,6 +39,8 @@ public struct REPL {
     let options: REPLOptions
     var format: OutputFormat
     var timing = false
+    /// The history file in use: `options.historyPath` unless it could not be used.
+    var historyPath: String?
 
     public init(session: QuerySession, options: REPLOptions) {
         self.session = session
@@ -51,7 +53,9 @@ public struct REPL {
     public mutating func run() -> Int32 {
         Locale.useUTF8ForTerminal()
         InterruptSignal.install()
-        LineEditor.setUp(historyPath: options.historyPath)
+        let history = LineEditor.setUp(historyPath: options.historyPath)
+        historyPath = history.historyPath
+        if let warning = history.warning { Terminal.writeError("warning: \(TerminalText.escaped(warning))\n") }
         let graph = session.graph
         Terminal.writeOutput(
             "PaperQL \(options.version) — \(graph.paperCount) papers, \(graph.authorCount) authors. "
@@ -102,7 +106,7 @@ public struct REPL {
     }
 
     private func remember(_ entry: String) {
-        LineEditor.remember(entry, historyPath: options.historyPath)
+        LineEditor.remember(entry, historyPath: historyPath)
     }
 
     // MARK: - Running queries

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Loads data files of any supported format (`DataFormat`) into one graph, merging records of
 /// the same paper and linking preprints to their published versions (`RecordMerger`).
@@ -38,6 +41,56 @@ public enum CorpusLoader {
 
     public static func load(
         paths: [String], options: ImportOptions, progress: ((ImportProgress) -> Void)? = nil
+    ) -> Result<Loaded, Failure> {
+        // Special files are refused before anything opens them; standard input is read once,
+        // into a temporary file that stands for it and is named after it in every message.
+        var resolved: [String] = []
+        var refused: [ImportIssue] = []
+        var standardInputCopy: String?
+        defer { if let standardInputCopy { InputFileKind.remove(copy: standardInputCopy) } }
+        for path in paths {
+            if InputFileKind.isStandardInput(path), InputFileKind.of(path) != .regular {
+                if standardInputCopy == nil {
+                    switch InputFileKind.copyStandardInput() {
+                    case .success(let copy): standardInputCopy = copy
+                    case .failure(let issue): refused.append(issue)
+                    }
+                }
+                resolved.append(standardInputCopy ?? path)
+            } else if let issue = InputFileKind.refusal(path) {
+                refused.append(issue)
+            } else {
+                resolved.append(path)
+            }
+        }
+        guard refused.isEmpty else {
+            var report = ImportReport()
+            for issue in refused {
+                var file = ImportReport.FileReport(path: issue.file)
+                file.failure = issue
+                report.files.append(file)
+            }
+            return .failure(Failure(errors: refused.map(\.loadError), report: report))
+        }
+        let result = loadFiles(paths: resolved, options: options, progress: progress)
+        guard let standardInputCopy else { return result }
+        return result.map { loaded in
+            var loaded = loaded
+            loaded.report.rename(standardInputCopy, to: "/dev/stdin")
+            return loaded
+        }.mapError { failure in
+            var report = failure.report
+            report.rename(standardInputCopy, to: "/dev/stdin")
+            let errors = failure.errors.map { error in
+                error.file == standardInputCopy
+                    ? LoadError(file: "/dev/stdin", line: error.line, column: error.column, message: error.message) : error
+            }
+            return Failure(errors: errors, report: report)
+        }
+    }
+
+    private static func loadFiles(
+        paths: [String], options: ImportOptions, progress: ((ImportProgress) -> Void)?
     ) -> Result<Loaded, Failure> {
         var report = ImportReport()
         var errors: [LoadError] = []
@@ -257,6 +310,8 @@ public enum CorpusLoader {
 
     /// Refuses empty and binary files before parsing them.
     static func checkContent(path: String) throws(ImportIssue) {
+        // Files found in a directory are checked here, before the first open.
+        if let issue = InputFileKind.refusal(path) { throw issue }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportIssue(.fileUnreadable, file: path, message: "cannot open the file (is it readable?)")
         }

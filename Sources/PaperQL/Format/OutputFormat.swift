@@ -19,11 +19,15 @@ public struct FormatOptions: Sendable {
     /// Show at most this many rows, then say how many more there are. Nil: all rows.
     public var maxRows: Int?
     public var colored: Bool
+    /// Output goes to a terminal: control characters from data are shown escaped in every format
+    /// (`TerminalText`). Tables always escape them.
+    public var escapesControlCharacters: Bool
 
-    public init(width: Int? = nil, maxRows: Int? = nil, colored: Bool = false) {
+    public init(width: Int? = nil, maxRows: Int? = nil, colored: Bool = false, escapesControlCharacters: Bool = false) {
         self.width = width
         self.maxRows = maxRows
         self.colored = colored
+        self.escapesControlCharacters = escapesControlCharacters
     }
 }
 
@@ -38,6 +42,11 @@ public struct ResultFormatter: Sendable {
     }
 
     public func render(_ result: QueryResult, graph: PaperGraph) -> String {
+        let output = renderData(result, graph: graph)
+        return options.escapesControlCharacters && format != .table ? TerminalText.escaped(output) : output
+    }
+
+    private func renderData(_ result: QueryResult, graph: PaperGraph) -> String {
         switch format {
         case .table: TableFormatter(options: options).render(result, graph: graph)
         case .json: JSONFormatter.document(result, graph: graph, pretty: true) + "\n"

@@ -9,10 +9,10 @@ struct TableFormatter {
             return "\(count)\n"
         case .path(let path):
             guard path.found else {
-                return "no path from \(path.from) to \(path.to): they are not connected through coauthors in this corpus\n"
+                return "no path from \(TerminalText.escaped(path.from, lineFeeds: false)) to \(TerminalText.escaped(path.to, lineFeeds: false)): they are not connected through coauthors in this corpus\n"
             }
             let hops = path.length == 1 ? "1 hop" : "\(path.length) hops"
-            return "path from \(path.from) to \(path.to): \(hops)\n" + grid(ResultTable(result, graph: graph), footer: nil)
+            return "path from \(TerminalText.escaped(path.from, lineFeeds: false)) to \(TerminalText.escaped(path.to, lineFeeds: false)): \(hops)\n" + grid(ResultTable(result, graph: graph), footer: nil)
         default:
             let table = ResultTable(result, graph: graph)
             return grid(table, footer: footer(table.rows.count, result.kind))
@@ -33,7 +33,8 @@ struct TableFormatter {
     private func grid(_ table: ResultTable, footer: String?) -> String {
         let shownRows = options.maxRows.map { Array(table.rows.prefix($0)) } ?? table.rows
         let cells = shownRows.map { row in
-            row.map { $0 == .null ? "—" : $0.plain.replacingOccurrences(of: "\n", with: " ") }
+            // Data is shown, never obeyed: control characters are escaped (`TerminalText`).
+            row.map { $0 == .null ? "—" : TerminalText.escaped($0.plain.replacingOccurrences(of: "\n", with: " "), tabs: false) }
         }
         let numeric = table.columns.indices.map { column in
             !shownRows.isEmpty && shownRows.allSatisfy { $0[column].isNumeric || $0[column] == .null }
@@ -52,7 +53,7 @@ struct TableFormatter {
             }.joined(separator: separator) + "\n"
         }
         var output = ""
-        let header = line(table.columns)
+        let header = line(table.columns.map { TerminalText.escaped($0, lineFeeds: false) })
         output += options.colored ? "\u{1B}[1m" + header.dropLast() + "\u{1B}[0m\n" : header
         output += widths.map { String(repeating: "─", count: $0) }.joined(separator: separator) + "\n"
         for row in cells { output += line(row) }

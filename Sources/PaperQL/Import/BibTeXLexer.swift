@@ -207,6 +207,11 @@ struct BibTeXLexer {
             case let byte?:
                 throw LexError(kind: .syntax, line: line, message: "expected a field value (`{…}`, `\"…\"`, a number or a macro name), found `\(Self.printable(byte))`")
             }
+            // Checked after every part: macros that concatenate themselves double in size each
+            // time, so a short file could otherwise ask for gigabytes.
+            if result.utf8.count > Self.maximumValueLength {
+                throw LexError(kind: .tooLarge, line: line, message: "a field value is longer than \(Self.maximumValueLength / 1024) KB once its macros are expanded")
+            }
             skipSpace()
             guard reader.peek() == UInt8(ascii: "#") else { return result }
             _ = reader.next()

@@ -26,6 +26,9 @@ final class EntityRewritingStream: InputStream {
     private(set) var bytesConsumed = 0
     private(set) var unknownEntities: [UnknownEntity] = []
     private(set) var unknownEntityCount = 0
+    private var guardian = XMLInputGuard()
+    /// Why the input was cut short (invalid UTF-8, an unsupported encoding), with its place.
+    private(set) var failure: XMLInputGuard.Failure?
 
     init?(path: String, chunkSize: Int = 1 << 18) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
@@ -65,13 +68,19 @@ final class EntityRewritingStream: InputStream {
     }
 
     private func refill() {
-        let chunk = (try? handle.read(upToCount: chunkSize)) ?? Data()
+        var chunk = [UInt8]((try? handle.read(upToCount: chunkSize)) ?? Data())
         bytesConsumed += chunk.count
+        let final = chunk.isEmpty
+        // Bytes the XML parser cannot be trusted with never reach it: the input ends before them.
+        if let failure = guardian.process(&chunk) ?? (final ? guardian.finish() : nil) {
+            self.failure = failure
+            atEnd = true
+        }
         var input = carry
         carry = []
         input.append(contentsOf: chunk)
-        if chunk.isEmpty { atEnd = true }
-        pending = rewrite(input, final: chunk.isEmpty)
+        if final { atEnd = true }
+        pending = rewrite(input, final: atEnd)
         pendingStart = 0
     }
 

@@ -37,3 +37,16 @@ public struct ImportReport: Sendable {
     public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
     public var failedFiles: [FileReport] { files.filter { $0.failure != nil } }
 }
+
+extension ImportReport {
+    /// Names a file by another path in every file report and issue (standard input's copy).
+    mutating func rename(_ path: String, to name: String) {
+        for index in files.indices where files[index].path == path {
+            files[index].path = name
+            for issue in files[index].issues.indices where files[index].issues[issue].file == path {
+                files[index].issues[issue].file = name
+            }
+            if files[index].failure?.file == path { files[index].failure?.file = name }
+        }
+    }
+}

@@ -48,6 +48,9 @@ class XMLRecordDelegate: NSObject, XMLParserDelegate {
             sink.warn(sink.issue(.unknownEntity, "\(stream.unknownEntityCount - stream.unknownEntities.count) more unknown entities"))
         }
         if let stop { throw stop }
+        if let failure = stream.failure {
+            throw ImportStop(issue: sink.issue(.malformedXML, line: failure.line, column: failure.column, "malformed XML: \(failure.message)"))
+        }
         if !ok {
             let message = parser.parserError.map(Self.describe) ?? "the XML parser stopped"
             throw ImportStop(issue: sink.issue(.malformedXML, line: parser.lineNumber, column: parser.columnNumber, "malformed XML: \(message)"))

@@ -95,7 +95,7 @@ public struct Lexer {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         if !text.unicodeScalars.allSatisfy(Self.isWordScalar) {
             emit(.invalid, from: start, to: end, value: text)
-            diagnostics.append(.error(Messages.unexpectedCharacter(text), at: SourceSpan(start: start, end: end)))
+            diagnostics.append(.error(Messages.unexpectedCharacter(Self.shortened(text)), at: SourceSpan(start: start, end: end)))
             return
         }
         if text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
@@ -120,6 +120,16 @@ public struct Lexer {
         let start = position
         var index = position + 1
         var value: [UInt8] = []
+        var badEscapes = 0
+        var firstBadEscape: Diagnostic?
+        defer {
+            if var diagnostic = firstBadEscape {
+                if badEscapes > 1 {
+                    diagnostic.notes.append(.init("\(badEscapes - 1) more unknown escape\(badEscapes == 2 ? "" : "s") in this string; escapes are \\n \\t \\\\ \\\" \\'"))
+                }
+                diagnostics.append(diagnostic)
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == quote {
@@ -134,10 +144,13 @@ public struct Lexer {
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): value.append(escaped)
                 default:
-                    diagnostics.append(
-                        .error(
+                    // The first unknown escape of a string is reported; the rest are counted in a note.
+                    if badEscapes == 0 {
+                        firstBadEscape = .error(
                             Messages.unknownEscape(String(decoding: [escaped], as: UTF8.self)),
-                            at: SourceSpan(start: index, end: index + 2)))
+                            at: SourceSpan(start: index, end: index + 2))
+                    }
+                    badEscapes += 1
                     value.append(escaped)
                 }
                 index += 2
@@ -183,13 +196,36 @@ public struct Lexer {
         }
     }
 
+    /// A run of characters that start no token is one `.invalid` token with one diagnostic, so
+    /// a line of ten million `@` costs one error, not ten million.
     private mutating func lexInvalid() {
         let start = position
         var end = position + 1
+        while end < bytes.count, !isWordByte(bytes[end]), !Self.startsToken(bytes[end]) {
+            end += 1
+        }
         // Keep a multi-byte character whole.
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        diagnostics.append(.error(Messages.unexpectedCharacter(text), at: SourceSpan(start: start, end: end)))
+        diagnostics.append(.error(Messages.unexpectedCharacter(Self.shortened(text)), at: SourceSpan(start: start, end: end)))
         emit(.invalid, from: start, to: end, value: text)
+    }
+
+    /// Bytes that begin a token or separate tokens: a run of stray characters stops there.
+    private static func startsToken(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "#"),
+            UInt8(ascii: "|"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// Text quoted in a message, cut to a readable length.
+    static func shortened(_ text: String, to length: Int = 40) -> String {
+        text.unicodeScalars.count <= length ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(length))) + "…"
     }
 }

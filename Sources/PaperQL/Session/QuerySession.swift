@@ -88,9 +88,15 @@ public struct QuerySession: Sendable {
                 break
             }
         }
-        var unreported = compiled.diagnostics
-        for diagnostic in reported {
-            if let index = unreported.firstIndex(of: diagnostic) { unreported.remove(at: index) }
+        // Linear bookkeeping: a million failing statements under `keepGoing` must not take
+        // quadratic time (this was `firstIndex(of:)` and `remove(at:)` per diagnostic).
+        var reportedCounts: [DiagnosticKey: Int] = [:]
+        for diagnostic in reported { reportedCounts[DiagnosticKey(diagnostic), default: 0] += 1 }
+        let unreported = compiled.diagnostics.filter { diagnostic in
+            let key = DiagnosticKey(diagnostic)
+            guard let count = reportedCounts[key] else { return true }
+            reportedCounts[key] = count == 1 ? nil : count - 1
+            return false
         }
         let all = runtime.isEmpty ? compiled.diagnostics
             : (compiled.diagnostics + runtime).sorted { $0.span.start < $1.span.start }
@@ -175,10 +181,24 @@ public struct QuerySession: Sendable {
         var checker = Checker(graph: graph, environment: environment)
         let planner = Planner(graph: graph)
         var entries: [CompiledScript.Entry] = []
+        // Parse diagnostics are in source order: each statement finds its own by binary search
+        // rather than by scanning them all (quadratic over a long script of failing statements).
+        let sortedParseDiagnostics = parsed.diagnostics
+        func parseDiagnostics(in span: SourceSpan) -> ArraySlice<Diagnostic> {
+            var low = 0
+            var high = sortedParseDiagnostics.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sortedParseDiagnostics[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < sortedParseDiagnostics.count, span.contains(sortedParseDiagnostics[end].span.start) { end += 1 }
+            return sortedParseDiagnostics[low..<end]
+        }
         for statement in parsed.script.statements {
             let before = checker.diagnostics.count
             var result = checker.check(statement)
-            let own = (parsed.diagnostics.filter { statement.span.contains($0.span.start) }
+            let own = (Array(parseDiagnostics(in: statement.span))
                 + checker.diagnostics[before...]).sorted { $0.span.start < $1.span.start }
             // A statement with a lexical error (an unterminated string, a stray character) does not run.
             if own.hasErrors { result = nil }
@@ -192,6 +212,21 @@ public struct QuerySession: Sendable {
     }
 
     static let compiledScriptLimit = 256
+
+    /// A diagnostic as a dictionary key, for counting.
+    struct DiagnosticKey: Hashable {
+        let id: String
+        let message: String
+        let span: SourceSpan
+        let severity: String
+
+        init(_ diagnostic: Diagnostic) {
+            id = diagnostic.id
+            message = diagnostic.message
+            span = diagnostic.span
+            severity = diagnostic.severity.rawValue
+        }
+    }
 
     struct CompiledKey: Hashable, Sendable {
         let text: String

@@ -13,6 +13,9 @@ struct SnapshotReader {
 
     /// Opens a file and checks its header, length and checksum.
     init(path: String) throws(SnapshotError) {
+        // A FIFO or a device would block or never end: only a regular file is opened.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { throw .cannotOpen("not a regular file") }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -29,8 +32,10 @@ struct SnapshotReader {
         }
         let length = UInt64(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self) })
         let stored = UInt64(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 24, as: UInt64.self) })
-        let expected = UInt64(SnapshotWriter.headerSize) + length
-        guard UInt64(data.count) == expected else {
+        // Every header field is checked arithmetic: a hostile length must not trap.
+        let (expected, overflow) = UInt64(SnapshotWriter.headerSize).addingReportingOverflow(length)
+        guard !overflow, UInt64(data.count) == expected else {
+            if overflow { throw .corrupt("the header declares an impossible payload length \(length)") }
             throw .truncated(expectedBytes: expected, foundBytes: UInt64(data.count))
         }
         let descriptor = open(path, O_RDONLY)

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import PaperQL
+
+/// Inputs that used to trap or ask for gigabytes: a snapshot header with an impossible length,
+/// BibTeX macros that double themselves.
+@Suite struct InputLimitTests {
+    static func write(_ bytes: [UInt8], name: String) -> URL {
+        let url = temporaryPath(name)
+        _ = FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        return url
+    }
+
+    static func header(length: UInt64) -> [UInt8] {
+        var bytes = Array("PAPERQLG".utf8)
+        withUnsafeBytes(of: SnapshotWriter.formatVersion.littleEndian) { bytes.append(contentsOf: $0) }
+        bytes += [0, 0, 0, 0]
+        withUnsafeBytes(of: length.littleEndian) { bytes.append(contentsOf: $0) }
+        bytes += [UInt8](repeating: 0, count: 8)
+        return bytes
+    }
+
+    @Test(arguments: [UInt64.max, UInt64.max - 31, UInt64.max - 32, 1 << 63])
+    func aSnapshotHeaderWithAnImpossibleLengthIsRefused(length: UInt64) throws {
+        let url = Self.write(Self.header(length: length) + [UInt8](repeating: 7, count: 64), name: "huge.pqg")
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: SnapshotError.self) { try PaperGraph.loadSnapshot(from: url.path) }
+    }
+
+    @Test func aSnapshotLengthOverflowIsAnErrorThroughTheLoader() throws {
+        let url = Self.write(Self.header(length: UInt64.max), name: "huge.pqg")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard case .failure(let failure) = CorpusLoader.load(paths: [url.path]) else {
+            Issue.record("loaded")
+            return
+        }
+        #expect(failure.errors.first?.message.contains("corrupted") == true)
+    }
+
+    /// 40 macros, each twice the one before: 2^40 bytes once expanded, from a 1 KB file.
+    @Test func doublingBibTeXMacrosAreCappedAfterExpansion() throws {
+        var text = "@string{m0 = \"ab\"}\n"
+        for level in 1...40 { text += "@string{m\(level) = m\(level - 1) # m\(level - 1)}\n" }
+        text += "@article{big, title = m40, author = {A. Person}}\n@article{small, title = {Fine}, author = {B. Person}}\n"
+        let url = Self.write(Array(text.utf8), name: "doubling.bib")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard case .success(let loaded) = CorpusLoader.load(paths: [url.path]) else {
+            Issue.record("the file did not load")
+            return
+        }
+        let file = loaded.report.files[0]
+        #expect(file.issues.contains { $0.kind == .tooLarge && $0.message.contains("once its macros are expanded") })
+        #expect(loaded.graph.records().map(\.id) == ["small"])
+    }
+}
