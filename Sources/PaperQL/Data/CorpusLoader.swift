@@ -90,10 +90,35 @@ public enum CorpusLoader {
     }
 
     private static func loadFiles(
-        paths: [String], options: ImportOptions, progress: ((ImportProgress) -> Void)?
+        paths givenPaths: [String], options: ImportOptions, progress: ((ImportProgress) -> Void)?
     ) -> Result<Loaded, Failure> {
         var report = ImportReport()
         var errors: [LoadError] = []
+        // Name tables (`name_variants.yaml`) say who is who; they hold no papers. An Anthology
+        // checkout's `data/` folder stands for its name table and its XML.
+        var names = NameTable()
+        var paths: [String] = []
+        for path in givenPaths.flatMap(anthologyDataFolder) {
+            guard NameVariantsImporter.isNameTable(path: path) else {
+                paths.append(path)
+                continue
+            }
+            var file = ImportReport.FileReport(path: path)
+            switch NameVariantsImporter.read(path: path) {
+            case .success(let table):
+                names.add(contentsOf: table)
+                file.recordsRead = table.people.count
+            case .failure(let problem):
+                let issue = ImportIssue(.badValue, file: path, line: problem.line, message: problem.message)
+                file.failure = issue
+                errors.append(issue.loadError)
+            }
+            report.files.append(file)
+        }
+        guard !paths.isEmpty || !errors.isEmpty else {
+            let issue = ImportIssue(.noRecords, file: givenPaths.first ?? "", message: "a name table alone holds no papers; give the data files too")
+            return .failure(Failure(errors: [issue.loadError], report: report))
+        }
         // A snapshot alone loads as it is, indexes included; with other files its papers are
         // merged with theirs like any other source.
         var snapshots: [(path: String, graph: PaperGraph)] = []
@@ -110,11 +135,11 @@ public enum CorpusLoader {
             }
             report.files.append(file)
         }
-        if paths.count == 1, let only = snapshots.first {
+        if paths.count == 1, names.isEmpty, let only = snapshots.first {
             report.papers = only.graph.paperCount
             return .success(Loaded(graph: only.graph, report: report))
         }
-        if paths.count == 1, let only = paths.first, snapshots.isEmpty, errors.isEmpty,
+        if paths.count == 1, names.isEmpty, let only = paths.first, snapshots.isEmpty, errors.isEmpty,
             let loaded = loadSingleNativeFile(path: only, options: options, progress: progress)
         {
             return loaded
@@ -153,6 +178,7 @@ public enum CorpusLoader {
         report.versionLinks = merger.versionLinks
         guard errors.isEmpty else { return .failure(Failure(errors: errors, report: report)) }
         var builder = GraphBuilder()
+        builder.names = names
         builder.add(contentsOf: merger.records)
         let graph = builder.build()
         builder = GraphBuilder()
@@ -209,6 +235,18 @@ public enum CorpusLoader {
         MemoryRelease.returnFreedMemory()
         report.papers = graph.paperCount
         return .success(Loaded(graph: graph, report: report))
+    }
+
+    /// An ACL Anthology checkout's `data/` folder (with `xml/` and `yaml/name_variants.yaml`)
+    /// stands for its name table and its XML files; any other path for itself.
+    static func anthologyDataFolder(_ path: String) -> [String] {
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        var isDirectory: ObjCBool = false
+        let table = base + "/yaml/name_variants.yaml"
+        guard FileManager.default.fileExists(atPath: base + "/xml", isDirectory: &isDirectory), isDirectory.boolValue,
+            FileManager.default.fileExists(atPath: table)
+        else { return [path] }
+        return [table, base + "/xml"]
     }
 
     /// A directory stands for the data files directly inside it, in name order.
