@@ -5,7 +5,7 @@
 ///   with one name.
 /// - A name written without an identifier is the person a name table (`NameTable`) gives for
 ///   it; else the person whose identifier is that name's own slug (`acl:yang-liu` for "Yang
-///   Liu", the Anthology's default), when that identifier was written with that name; else the
+///   Liu", `acl:mark-steedman` for "Mark Steedman": the Anthology's default); else the
 ///   person of all unmarked names that fold to the same text (`Łukasz Kaiser`, `Lukasz Kaiser`).
 /// - Two names on one byline are two people unless they resolve to the same one above.
 /// Tolerance (a missing middle name, an initial) is for matching what a user types, never for
@@ -109,13 +109,7 @@ struct AuthorNameResolver {
 
     /// Assigns author ids (in order of first appearance) and maps every byline onto them.
     mutating func resolve(bylines: [Byline], table: NameTable) -> Resolution {
-        // Which folded names each identifier was written with, and identifiers by their slug.
-        var writtenWith: [Set<UInt32>] = Array(repeating: [], count: identifierNames.count)
-        for byline in bylines {
-            for (variant, identifier) in zip(byline.variants, byline.identifiers) where identifier != Self.noIdentifier {
-                writtenWith[Int(identifier)].insert(variantFoldedName[Int(variant)])
-            }
-        }
+        // Identifiers by their local part, for names written without one.
         var bySlug: [Substring: [UInt32]] = [:]
         for (id, identifier) in identifierNames.enumerated() { bySlug[NameTable.localPart(identifier), default: []].append(UInt32(id)) }
 
@@ -128,7 +122,7 @@ struct AuthorNameResolver {
             var resolved = PersonKey.name(folded)
             if let fromTable = table.identifier(forFoldedName: name) {
                 resolved = .identifier(internIdentifier(fromTable))
-            } else if let own = bySlug[Substring(NameTable.slug(name))]?.first(where: { writtenWith[Int($0)].contains(folded) }) {
+            } else if let own = bySlug[Substring(NameTable.slug(name))]?.first {
                 resolved = .identifier(own)
             }
             unmarked[folded] = resolved
