@@ -3,19 +3,22 @@ extension Evaluator {
     /// Authors of a set of papers (every author when nil), each with their paper count in it.
     func authors(of plan: PaperPlan?) throws(EvaluationError) -> AuthorRows {
         guard let plan else {
-            let rows = (0..<graph.authorCount).map { author in
-                AuthorRow(author: AuthorID(UInt32(author)), papers: graph.authorPapers.count(author), shared: nil,
-                          distance: nil)
+            var rows: [AuthorRow] = []
+            rows.reserveCapacity(graph.authorCount)
+            for author in 0..<graph.authorCount {
+                try checkCancellation(every: author)
+                rows.append(AuthorRow(author: AuthorID(UInt32(author)), papers: graph.authorPapers.count(author),
+                                      shared: nil, distance: nil))
             }
             return AuthorRows(rows: rows, columns: [.name, .papers])
         }
         let set = try papers(plan)
         var counts = SparseCounter(size: graph.authorCount)
-        var counter = 0
+        var budget = 0
         for paper in set.ids {
-            counter += 1
-            try checkCancellation(every: counter)
-            for author in graph.paperAuthors[Int(paper)] { counts.add(author) }
+            let authors = graph.paperAuthors[Int(paper)]
+            for author in authors { counts.add(author) }
+            try checkCancellation(after: 1 + authors.count, budget: &budget)
         }
         let rows = counts.entries.map { author, count in
             AuthorRow(author: AuthorID(author), papers: count, shared: nil, distance: nil)
@@ -28,7 +31,8 @@ extension Evaluator {
         if let plan {
             let set = try papers(plan)
             var counts = SparseCounter(size: graph.venueCount)
-            for paper in set.ids {
+            for (counter, paper) in set.ids.enumerated() {
+                try checkCancellation(every: counter)
                 let venue = graph.paperVenues[Int(paper)]
                 if venue != PaperGraph.noValue { counts.add(venue) }
             }
@@ -48,32 +52,40 @@ extension Evaluator {
             let range = index.coauthors.range(Int(source))
             var shared: [UInt32: Int] = [:]
             for paper in index.largePapers[Int(source)] {
+                // A large paper has more than `CoauthorIndex.largePaperLimit` authors.
+                try checkCancellation()
                 for author in graph.paperAuthors[Int(paper)] where author != source { shared[author, default: 0] += 1 }
             }
             rows.reserveCapacity(range.count + shared.count)
-            for position in range {
+            for (counter, position) in range.enumerated() {
+                try checkCancellation(every: counter)
                 let coauthor = index.coauthors.values[position]
                 let count = Int(index.sharedPapers[position]) + (shared.removeValue(forKey: coauthor) ?? 0)
                 rows.append(AuthorRow(author: AuthorID(coauthor), papers: graph.authorPapers.count(Int(coauthor)),
                                       shared: count, distance: nil))
             }
-            for (coauthor, count) in shared {
+            for (counter, (coauthor, count)) in shared.enumerated() {
+                try checkCancellation(every: counter)
                 rows.append(AuthorRow(author: AuthorID(coauthor), papers: graph.authorPapers.count(Int(coauthor)),
                                       shared: count, distance: nil))
             }
             return AuthorRows(rows: rows, columns: [.name, .shared])
         }
         // Several authors: count each shared paper once, walking their papers.
-        let sourceSet = Set(sources)
-        let papers = SortedIDs.unionAll(sources.map { graph.authorPapers[Int($0)] })
-        var counts = SparseCounter(size: graph.authorCount)
-        var counter = 0
-        for paper in papers {
-            counter += 1
+        var isSource = [Bool](repeating: false, count: graph.authorCount)
+        for (counter, source) in sources.enumerated() {
             try checkCancellation(every: counter)
-            for author in graph.paperAuthors[Int(paper)] where !sourceSet.contains(author) {
+            isSource[Int(source)] = true
+        }
+        let papers = try SortedIDs.unionAll(sources.map { graph.authorPapers[Int($0)] }, check: checkCancellation)
+        var counts = SparseCounter(size: graph.authorCount)
+        var budget = 0
+        for paper in papers {
+            let authors = graph.paperAuthors[Int(paper)]
+            for author in authors where !isSource[Int(author)] {
                 counts.add(author)
             }
+            try checkCancellation(after: 1 + authors.count, budget: &budget)
         }
         rows = counts.entries.map { author, shared in
             AuthorRow(author: AuthorID(author), papers: graph.authorPapers.count(Int(author)), shared: shared, distance: nil)
@@ -120,7 +132,15 @@ extension Evaluator {
             var frontier: [UInt32] = []
             for source in sources where markIfNew(source) { frontier.append(source) }
             var next: [UInt32] = []
-            var counter = 0
+            var budget = 0
+            /// `checkCancellation(after:budget:)` for this non-throwing closure: whether to stop.
+            func stop(after steps: Int) -> Bool {
+                budget -= steps
+                guard budget < 0 else { return false }
+                budget = Self.stepsBetweenChecks
+                cancelled = cancellation?.isCancelled == true
+                return cancelled
+            }
             var level = 0
             index.coauthors.values.withUnsafeBufferPointer { values in
                 while !frontier.isEmpty, level < hops {
@@ -128,12 +148,9 @@ extension Evaluator {
                     let last = level == hops
                     next.removeAll(keepingCapacity: true)
                     for author in frontier {
-                        counter += 1
-                        if counter & 0xFFFF == 0, cancellation?.isCancelled == true {
-                            cancelled = true
-                            return
-                        }
-                        for position in index.coauthors.range(Int(author)) {
+                        let range = index.coauthors.range(Int(author))
+                        if stop(after: 1 + range.count) { return }
+                        for position in range {
                             let coauthor = values[position]
                             guard markIfNew(coauthor) else { continue }
                             if !last {
@@ -144,7 +161,9 @@ extension Evaluator {
                             }
                         }
                         for paper in index.largePapers[Int(author)] {
-                            for coauthor in graph.paperAuthors[Int(paper)] where markIfNew(coauthor) {
+                            let authors = graph.paperAuthors[Int(paper)]
+                            if stop(after: authors.count) { return }
+                            for coauthor in authors where markIfNew(coauthor) {
                                 if !last {
                                     next.append(coauthor)
                                 } else {

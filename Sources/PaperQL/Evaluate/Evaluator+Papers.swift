@@ -58,10 +58,8 @@ extension Evaluator {
 
     private func scan(_ input: PaperSet, _ predicates: [RowPredicate]) throws(EvaluationError) -> PaperSet {
         var kept: [UInt32] = []
-        var counter = 0
         for id in input.ids {
-            counter += 1
-            try checkCancellation(every: counter)
+            try checkCancellation()  // one row can fold a whole abstract
             if predicates.allSatisfy({ passes(PaperID(id), $0) }) { kept.append(id) }
         }
         return .list(kept)
@@ -116,10 +114,8 @@ extension Evaluator {
 
     private func phrase(_ input: PaperSet, _ words: [String]) throws(EvaluationError) -> PaperSet {
         var kept: [UInt32] = []
-        var counter = 0
         for id in input.ids {
-            counter += 1
-            try checkCancellation(every: counter)
+            try checkCancellation()  // one row splits a whole abstract into words
             let paper = PaperID(id)
             let texts = [graph.title(of: paper), graph.abstract(of: paper) ?? ""]
             if texts.contains(where: { Self.containsPhrase(TextFolding.words($0), words) }) { kept.append(id) }

@@ -6,19 +6,19 @@ extension Evaluator {
         throws(EvaluationError) -> PathResult
     {
         guard !sources.isEmpty, !targets.isEmpty else { return PathResult(from: fromLabel, to: toLabel, steps: []) }
-        if let common = sources.first(where: { Set(targets).contains($0) }) {
+        if let common = try firstCommon(sources, targets) {
             return PathResult(from: fromLabel, to: toLabel, steps: [.init(author: AuthorID(common), via: nil)])
         }
         var forward = SearchSide(authorCount: graph.authorCount, starts: sources)
         var backward = SearchSide(authorCount: graph.authorCount, starts: targets)
-        var counter = 0
+        var budget = 0
         while !forward.frontier.isEmpty, !backward.frontier.isEmpty {
             let expandForward = forward.frontier.count <= backward.frontier.count
             var meetings: [UInt32] = []
             if expandForward {
-                try expand(&forward, other: backward, meetings: &meetings, counter: &counter)
+                try expand(&forward, other: backward, meetings: &meetings, budget: &budget)
             } else {
-                try expand(&backward, other: forward, meetings: &meetings, counter: &counter)
+                try expand(&backward, other: forward, meetings: &meetings, budget: &budget)
             }
             if !meetings.isEmpty {
                 let meeting = meetings.min { a, b in
@@ -30,6 +30,18 @@ extension Evaluator {
             }
         }
         return PathResult(from: fromLabel, to: toLabel, steps: [])
+    }
+
+    /// The smallest author in both ascending lists.
+    private func firstCommon(_ a: [UInt32], _ b: [UInt32]) throws(EvaluationError) -> UInt32? {
+        var i = 0
+        var j = 0
+        while i < a.count, j < b.count {
+            try checkCancellation(every: i + j)
+            if a[i] == b[j] { return a[i] }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return nil
     }
 
     /// One side of a bidirectional search: depth (0 = unseen, 1 = start) and parent author.
@@ -46,14 +58,15 @@ extension Evaluator {
         }
     }
 
-    private func expand(_ side: inout SearchSide, other: SearchSide, meetings: inout [UInt32], counter: inout Int)
+    /// Widens one side by a level; `budget` is as in `checkCancellation(after:budget:)`.
+    private func expand(_ side: inout SearchSide, other: SearchSide, meetings: inout [UInt32], budget: inout Int)
         throws(EvaluationError)
     {
         var next: [UInt32] = []
         let index = graph.coauthorIndex
         for author in side.frontier {
-            counter += 1
-            try checkCancellation(every: counter)
+            let coauthors = index.coauthors[Int(author)]
+            try checkCancellation(after: 1 + coauthors.count, budget: &budget)
             let level = side.depth[Int(author)] + 1
             func visit(_ coauthor: UInt32) {
                 guard side.depth[Int(coauthor)] == 0 else { return }
@@ -62,9 +75,11 @@ extension Evaluator {
                 next.append(coauthor)
                 if other.depth[Int(coauthor)] != 0 { meetings.append(coauthor) }
             }
-            for coauthor in index.coauthors[Int(author)] { visit(coauthor) }
+            for coauthor in coauthors { visit(coauthor) }
             for paper in index.largePapers[Int(author)] {
-                for coauthor in graph.paperAuthors[Int(paper)] { visit(coauthor) }
+                let authors = graph.paperAuthors[Int(paper)]
+                try checkCancellation(after: authors.count, budget: &budget)
+                for coauthor in authors { visit(coauthor) }
             }
         }
         side.frontier = next

@@ -1,47 +1,55 @@
-/// `sort by`: explicit orders, ties broken by the kind's default order.
+/// `sort by`: explicit orders; ties keep the order the rows had (the default order, or that of an
+/// earlier `sort`): the sort is stable.
 extension Evaluator {
-    func sorted(_ result: QueryResult, by keys: [(field: Field, descending: Bool)]) throws(EvaluationError) -> QueryResult {
-        let base = try ordered(Working(result: result, ordered: false), limit: nil).result
+    func sorted(_ working: Working, by keys: [(field: Field, descending: Bool)]) throws(EvaluationError) -> QueryResult {
+        let base = working.ordered ? working.result : try ordered(working, limit: nil).result
         switch base {
         case .papers(var rows):
-            let position = Dictionary(uniqueKeysWithValues: rows.papers.enumerated().map { ($1, $0) })
-            rows.papers.sort { a, b in
+            // Ties keep the order the rows had: their position breaks them.
+            var indexed = Array(rows.papers.enumerated())
+            try cancellableSort(&indexed) { a, b in
                 for key in keys {
-                    let order = compare(paper: a, b, key.field)
+                    let order = compare(paper: a.element, b.element, key.field)
                     if order != 0 { return key.descending ? order > 0 : order < 0 }
                 }
-                return position[a, default: 0] < position[b, default: 0]
+                return a.offset < b.offset
             }
+            rows.papers = indexed.map(\.element)
             return .papers(rows)
         case .authors(var rows):
-            let indexed = rows.rows.enumerated().map { ($0, $1) }
-            rows.rows = indexed.sorted { a, b in
+            var indexed = Array(rows.rows.enumerated())
+            try cancellableSort(&indexed) { a, b in
                 for key in keys {
-                    let order = compare(author: a.1, b.1, key.field)
+                    let order = compare(author: a.element, b.element, key.field)
                     if order != 0 { return key.descending ? order > 0 : order < 0 }
                 }
-                return a.0 < b.0
-            }.map(\.1)
+                return a.offset < b.offset
+            }
+            rows.rows = indexed.map(\.element)
             return .authors(rows)
         case .venues(var rows):
-            let indexed = rows.rows.enumerated().map { ($0, $1) }
-            rows.rows = indexed.sorted { a, b in
+            var indexed = Array(rows.rows.enumerated())
+            try cancellableSort(&indexed) { a, b in
                 for key in keys {
-                    let order = key.field == .name ? threeWay(a.1.name, b.1.name) : threeWay(a.1.papers, b.1.papers)
+                    let order = key.field == .name ? threeWay(a.element.name, b.element.name)
+                        : threeWay(a.element.papers, b.element.papers)
                     if order != 0 { return key.descending ? order > 0 : order < 0 }
                 }
-                return a.0 < b.0
-            }.map(\.1)
+                return a.offset < b.offset
+            }
+            rows.rows = indexed.map(\.element)
             return .venues(rows)
         case .groups(var rows):
-            let indexed = rows.rows.enumerated().map { ($0, $1) }
-            rows.rows = indexed.sorted { a, b in
+            var indexed = Array(rows.rows.enumerated())
+            try cancellableSort(&indexed) { a, b in
                 for key in keys {
-                    let order = key.field == .count ? threeWay(a.1.count, b.1.count) : compareKeys(a.1.key, b.1.key)
+                    let order = key.field == .count ? threeWay(a.element.count, b.element.count)
+                        : compareKeys(a.element.key, b.element.key)
                     if order != 0 { return key.descending ? order > 0 : order < 0 }
                 }
-                return a.0 < b.0
-            }.map(\.1)
+                return a.offset < b.offset
+            }
+            rows.rows = indexed.map(\.element)
             return .groups(rows)
         case .count, .path:
             return base

@@ -1,7 +1,8 @@
 /// Pipeline stages: count, count by, sort, limit, show; and each kind's default order.
 extension Evaluator {
+    /// Every loop in a stage looks at the cancellation flag from its first iteration on; the
+    /// stages without loops (count, limit, show) are quick.
     func apply(_ stage: CheckedStage, to working: Working) throws(EvaluationError) -> Working {
-        try checkCancellation()
         switch stage {
         case .count:
             return Working(result: .count(working.result.rowCount), ordered: true)
@@ -9,7 +10,7 @@ extension Evaluator {
             guard case .papers(let rows) = working.result else { return working }
             return Working(result: .groups(try group(rows.papers, by: field)), ordered: false)
         case .sort(let keys):
-            return Working(result: try sorted(working.result, by: keys), ordered: true)
+            return Working(result: try sorted(working, by: keys), ordered: true)
         case .limit(let count):
             var current = working.ordered ? working : try ordered(working, limit: count)
             current.result = limited(current.result, to: count)
@@ -39,23 +40,23 @@ extension Evaluator {
             rows.papers.reverse()
             result = .papers(rows)
         case .authors(var rows):
-            rows.rows = topRows(rows.rows, limit: limit, key: authorPrimaryKey(rows), name: { graph.name(of: $0.author) })
+            rows.rows = try topRows(rows.rows, limit: limit, key: authorPrimaryKey(rows),
+                                    name: { graph.name(of: $0.author) })
             result = .authors(rows)
         case .venues(var rows):
-            rows.rows = topRows(rows.rows, limit: limit, key: { -$0.papers }, name: { $0.name })
+            rows.rows = try topRows(rows.rows, limit: limit, key: { -$0.papers }, name: { $0.name })
             result = .venues(rows)
         case .groups(var rows):
             if rows.field == .year {
-                rows.rows.sort { groupKeyOrder($0.key, $1.key) }
+                try cancellableSort(&rows.rows) { groupKeyOrder($0.key, $1.key) }
             } else {
-                rows.rows = topRows(rows.rows, limit: limit, key: { $0.key == .none ? 1 : -$0.count },
-                                    name: { groupKeyText($0.key) })
+                rows.rows = try topRows(rows.rows, limit: limit, key: { $0.key == .none ? 1 : -$0.count },
+                                        name: { groupKeyText($0.key) })
             }
             result = .groups(rows)
         case .count, .path:
             break
         }
-        try checkCancellation()
         return Working(result: result, ordered: true)
     }
 
@@ -70,16 +71,25 @@ extension Evaluator {
 
     /// Sorts by a numeric key ascending, then by name; with a limit, sorts only the rows whose
     /// key can still make the first `limit`.
-    private func topRows<Row>(_ rows: [Row], limit: Int?, key: (Row) -> Int, name: (Row) -> String) -> [Row] {
+    private func topRows<Row>(_ rows: [Row], limit: Int?, key: (Row) -> Int, name: (Row) -> String)
+        throws(EvaluationError) -> [Row]
+    {
         var candidates = rows
         if let limit, limit < rows.count {
             var keys = rows.map(key)
-            keys.sort()
+            try cancellableSort(&keys) { $0 < $1 }
             let cutoff = limit > 0 ? keys[limit - 1] : Int.min
             candidates = rows.filter { key($0) <= cutoff }
         }
-        let keyed = candidates.map { (key: key($0), name: name($0), row: $0) }
-        return keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.name < $1.name }.map(\.row)
+        // Names are made once per row, not once per comparison.
+        var keyed: [(key: Int, name: String, row: Row)] = []
+        keyed.reserveCapacity(candidates.count)
+        for (counter, row) in candidates.enumerated() {
+            try checkCancellation(every: counter)
+            keyed.append((key: key(row), name: name(row), row: row))
+        }
+        try cancellableSort(&keyed) { $0.key != $1.key ? $0.key < $1.key : $0.name < $1.name }
+        return keyed.map(\.row)
     }
 
     private func limited(_ result: QueryResult, to count: Int) -> QueryResult {
@@ -98,14 +108,16 @@ extension Evaluator {
         var counts: [GroupRow.Key: Int] = [:]
         var facetCounts: SparseCounter?
         var missing = 0
-        var counter = 0
+        var budget = 0
         // Many papers: count years in an array; a few: in the dictionary.
         var yearCounts = field == .year && papers.count > 512
             ? [Int](repeating: 0, count: PaperRecord.validYears.upperBound + 1) : []
-        func facetCount(_ lists: AdjacencyLists, size: Int, _ paper: PaperID) {
+        /// Counts a paper's values; returns how many it has.
+        func facetCount(_ lists: AdjacencyLists, _ paper: PaperID) -> Int {
             let values = lists[Int(paper.rawValue)]
             if values.isEmpty { missing += 1 }
             for value in values { facetCounts?.add(value) }
+            return values.count
         }
         switch field {
         case .authors: facetCounts = SparseCounter(size: graph.authorCount)
@@ -116,8 +128,7 @@ extension Evaluator {
         default: break
         }
         for paper in papers {
-            counter += 1
-            try checkCancellation(every: counter)
+            var steps = 1
             switch field {
             case .year:
                 let year = Int(graph.years[Int(paper.rawValue)])
@@ -127,12 +138,14 @@ extension Evaluator {
             case .venue:
                 let venue = graph.paperVenues[Int(paper.rawValue)]
                 if venue == PaperGraph.noValue { missing += 1 } else { facetCounts?.add(venue) }
-            case .authors: facetCount(graph.paperAuthors, size: graph.authorCount, paper)
-            case .categories: facetCount(graph.paperCategories, size: graph.categoryCount, paper)
-            case .institutions: facetCount(graph.paperInstitutions, size: graph.institutionCount, paper)
-            case .sources: facetCount(graph.paperSources, size: graph.sourceNames.count, paper)
+            case .authors: steps += facetCount(graph.paperAuthors, paper)
+            case .categories: steps += facetCount(graph.paperCategories, paper)
+            case .institutions: steps += facetCount(graph.paperInstitutions, paper)
+            case .sources: steps += facetCount(graph.paperSources, paper)
             default: break
             }
+            // A paper can have thousands of authors: count the steps, not the papers.
+            try checkCancellation(after: steps, budget: &budget)
         }
         var rows = counts.map { GroupRow(key: $0.key, count: $0.value) }
         if field == .year, !yearCounts.isEmpty {
@@ -141,7 +154,11 @@ extension Evaluator {
             missing = yearCounts[0]
         }
         if let facetCounts {
-            rows = facetCounts.entries.map { value, count in GroupRow(key: .text(facetName(field, value)), count: count) }
+            rows = []
+            for (counter, (value, count)) in facetCounts.entries.enumerated() {
+                try checkCancellation(every: counter)  // each row makes a name
+                rows.append(GroupRow(key: .text(facetName(field, value)), count: count))
+            }
         }
         if missing > 0 { rows.append(GroupRow(key: .none, count: missing)) }
         return GroupRows(field: field, rows: rows, columns: [.key, .count])

@@ -35,14 +35,75 @@ public struct Evaluator: Sendable {
         var ordered: Bool
     }
 
+    // MARK: - Cancellation
+    //
+    // Looking at the flag is one atomic load, so a loop may look often: the aim is that a Ctrl-C
+    // stops any query within a few milliseconds, whatever one iteration costs. Loops whose body
+    // can be slow (reading and folding a whole abstract, comparing two titles) look every time or
+    // nearly; loops of cheap steps look every 256 iterations, and loops of uneven steps (an author
+    // with ten coauthors or ten thousand) count the steps they take. Every loop looks at its first
+    // iteration too, so a flag set before evaluation stops any query that does real work.
+
     func checkCancellation() throws(EvaluationError) {
         if cancellation?.isCancelled == true { throw .cancelled }
     }
 
-    /// Checks the flag every 65,536 iterations of a loop.
+    /// Checks the flag every 256 iterations of a loop of cheap steps.
     @inline(__always)
     func checkCancellation(every counter: Int) throws(EvaluationError) {
-        if counter & 0xFFFF == 0 { try checkCancellation() }
+        if counter & 0xFF == 0 { try checkCancellation() }
+    }
+
+    /// Takes `steps` from `budget`, the steps left before the flag is next checked, and checks
+    /// it (and refills the budget) when none are left. From a budget of 0, the first call checks.
+    @inline(__always)
+    func checkCancellation(after steps: Int, budget: inout Int) throws(EvaluationError) {
+        budget -= steps
+        if budget < 0 {
+            budget = Self.stepsBetweenChecks
+            try checkCancellation()
+        }
+    }
+
+    /// How many cheap steps (an edge followed, an id counted) a loop takes between two checks.
+    static let stepsBetweenChecks = 4096
+
+    /// Sorts in place, checking the flag at the first comparison and every 64th after it (a
+    /// comparison can read and fold two titles). The same order as `Array.sort(by:)`, which this
+    /// uses: a comparison that throws stops it. Inlined, so that each caller's comparison is
+    /// inlined into the sort, as when calling `sort(by:)` directly.
+    @inline(__always)
+    func cancellableSort<Element>(_ elements: inout [Element], by areInIncreasingOrder: (Element, Element) -> Bool)
+        throws(EvaluationError)
+    {
+        guard let cancellation else {
+            elements.sort(by: areInIncreasingOrder)
+            return
+        }
+        var comparisons = 0
+        do {
+            try elements.sort { a, b throws(EvaluationError) in
+                if comparisons & 0x3F == 0, cancellation.isCancelled { throw .cancelled }
+                comparisons &+= 1
+                return areInIncreasingOrder(a, b)
+            }
+        } catch {
+            // `sort(by:)` rethrows untyped; the comparison throws nothing but `.cancelled`.
+            throw .cancelled
+        }
+    }
+
+    /// Ascending ids without repeats, from ids in any order.
+    func sortedUnique(_ ids: [UInt32]) throws(EvaluationError) -> [UInt32] {
+        var sorted = ids
+        try cancellableSort(&sorted) { $0 < $1 }
+        var unique: [UInt32] = []
+        unique.reserveCapacity(sorted.count)
+        for (counter, id) in sorted.enumerated() where unique.last != id {
+            try checkCancellation(every: counter)
+            unique.append(id)
+        }
+        return unique
     }
 
     private func evaluateSource(_ source: SourcePlan) throws(EvaluationError) -> Working {
@@ -104,18 +165,19 @@ public struct Evaluator: Sendable {
         case .named(let name):
             return name.authors.map(\.rawValue).sorted()
         case .union(let parts):
-            var all = Set<UInt32>()
-            for part in parts { all.formUnion(try authorIDs(part)) }
-            return all.sorted()
+            var all: [UInt32] = []
+            for part in parts { all.append(contentsOf: try authorIDs(part)) }
+            return try sortedUnique(all)
         case .query(let query):
-            return authorIDs(of: try evaluate(query))
+            return try authorIDs(of: try evaluate(query))
         case .variable(let name):
-            return bindings[name].map(authorIDs(of:)) ?? []
+            guard let value = bindings[name] else { return [] }
+            return try authorIDs(of: value)
         }
     }
 
-    private func authorIDs(of result: QueryResult) -> [UInt32] {
+    private func authorIDs(of result: QueryResult) throws(EvaluationError) -> [UInt32] {
         guard case .authors(let rows) = result else { return [] }
-        return Set(rows.rows.map(\.author.rawValue)).sorted()
+        return try sortedUnique(rows.rows.map(\.author.rawValue))
     }
 }

@@ -141,19 +141,59 @@ enum SortedIDs {
 
     /// The union of many ascending lists.
     static func unionAll(_ lists: [ArraySlice<UInt32>]) -> [UInt32] {
+        unionAll(lists) {}
+    }
+
+    /// The union of many ascending lists, calling `check` (which throws to stop) between steps of
+    /// a few thousand ids.
+    ///
+    /// Many ids (the papers of thousands of authors) are marked in a bitmap as large as the
+    /// largest id and read back in order: linear, where sorting them all would not be, and it
+    /// can stop between steps. A few ids among large ones are sorted, which is quick.
+    static func unionAll<Failure: Error>(_ lists: [ArraySlice<UInt32>], check: () throws(Failure) -> Void)
+        throws(Failure) -> [UInt32]
+    {
         switch lists.count {
         case 0: return []
         case 1: return Array(lists[0])
-        default:
+        default: break
+        }
+        let total = lists.reduce(0) { $0 + $1.count }
+        let largest = lists.reduce(0) { Swift.max($0, $1.max() ?? 0) }
+        let words = Int(largest) / 64 + 1
+        var result: [UInt32] = []
+        if words > total * 4 {
             var all: [UInt32] = []
-            all.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+            all.reserveCapacity(total)
             for list in lists { all.append(contentsOf: list) }
             all.sort()
-            var result: [UInt32] = []
             result.reserveCapacity(all.count)
             for id in all where result.last != id { result.append(id) }
             return result
         }
+        let step = 4096
+        var bits = [UInt64](repeating: 0, count: words)
+        var sinceCheck = step  // check before the first list
+        for list in lists {
+            if sinceCheck >= step {
+                sinceCheck = 0
+                try check()
+            }
+            for id in list { bits[Int(id >> 6)] |= UInt64(1) << UInt64(id & 63) }
+            sinceCheck += list.count + 1
+        }
+        result.reserveCapacity(total)
+        for start in stride(from: 0, to: words, by: step) {
+            try check()
+            for word in start..<Swift.min(start + step, words) {
+                var remaining = bits[word]
+                while remaining != 0 {
+                    result.append(UInt32(word * 64 + remaining.trailingZeroBitCount))
+                    remaining &= remaining - 1
+                }
+            }
+        }
+        return result
     }
 }
 
