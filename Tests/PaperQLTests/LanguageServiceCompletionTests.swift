@@ -31,9 +31,13 @@ struct LanguageServiceCompletionTests {
         Case(text: "papers where ‸", includes: ["year", "venue", "title", "not"]),
         Case(text: "papers where venue = ‸", includes: ["arXiv", "NeurIPS"]),
         Case(text: "papers where type = ‸", includes: ["conference", "preprint"]),
-        Case(text: "coauthors of \"Jack Rae\" ‸", includes: ["within", "and", "or", "since"]),
-        Case(text: "path from \"Jack Rae\" ‸", includes: ["to", "and", "or"], excludes: ["since"]),
-        Case(text: "authors ‸", includes: ["of", "by", "since"]),
+        // Only papers can be filtered, and `and` between authors has a meaning only after `by`:
+        // the checker rejects the rest, so it is not offered.
+        Case(text: "coauthors of \"Jack Rae\" ‸", includes: ["within", "or"], excludes: ["since", "and"]),
+        Case(text: "path from \"Jack Rae\" ‸", includes: ["to", "or"], excludes: ["since", "and"]),
+        Case(text: "authors ‸", includes: ["of"], excludes: ["by", "since"]),
+        Case(text: "papers by \"Jack Rae\" and ‸", includes: ["since", "not"], excludes: ["and"]),
+        Case(text: "papers where venue = NeurIPS and ‸", includes: ["year", "by"]),
         Case(text: "authors of ‸", includes: ["papers", "coauthors"], excludes: ["let"]),
         Case(text: "let x = ‸", includes: ["papers", "authors"], excludes: ["let"]),
         Case(text: "papers | ‸", includes: ["count", "sort", "limit", "show"], excludes: ["by"]),
@@ -85,6 +89,9 @@ struct LanguageServiceCompletionTests {
         ("papers | limit ‸", []),
         ("let ‸", []),
         ("papers by \"Nobody Here‸", []),
+        ("authors s‸", []),
+        ("papers | count by y‸", ["year"]),
+        ("papers | limit 5 ‸", []),
     ]
 
     @Test("offers exactly these, in order", arguments: exact)

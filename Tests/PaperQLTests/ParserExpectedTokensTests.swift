@@ -111,3 +111,56 @@ import Testing
         #expect(parsed.diagnostics.first?.notes.map(\.message) == ["statements end at a newline or `;`; use `|` to add a stage"])
     }
 }
+
+/// At a cursor the parser reads the text before it, its end standing for the cursor: what it
+/// expects there, in which role, and the pieces of the partial tree that decide what fits.
+@Suite struct ParserCursorTests {
+    static func syntax(_ text: String) -> CursorSyntax {
+        Parser.parse(upTo: text.utf8.count, of: SourceFile(name: "<query>", text: text))
+    }
+
+    @Test("a word right before the cursor may still be a comparison's field")
+    func comparisonAtCursor() {
+        let syntax = Self.syntax("papers where year")
+        #expect(syntax.diagnostics.allSatisfy { $0.span.start >= 17 })
+        #expect(syntax.expected.expects(.comparison(.greaterOrEqual), as: .literal))
+    }
+
+    @Test("after `by \"A\" and` both another author and a filter may follow")
+    func authorOrFilter() {
+        let expected = Self.syntax("papers by \"A\" and ").expected
+        #expect(expected.expects(.string, as: .author(.by)))
+        #expect(expected.expects(.keyword(.since), as: .filter))
+        // After `coauthors of "A" or` only an author can.
+        let coauthors = Self.syntax("coauthors of \"A\" or ").expected
+        #expect(coauthors.expects(.string, as: .author(.coauthorsOf)))
+        #expect(!coauthors.expects(.identifier, as: .author(.coauthorsOf)))
+        #expect(coauthors.roles[.filter] == nil)
+    }
+
+    @Test("the partial tree: the set a filter applies to, the rows a stage receives, a comparison's field")
+    func partialTree() {
+        let filter = Self.syntax("authors ")
+        guard case .authors? = filter.filterBase else {
+            Issue.record("filter base: \(String(describing: filter.filterBase))")
+            return
+        }
+        #expect(Self.syntax("papers | count by year | sort by ").stageInput?.stages.count == 1)
+        #expect(Self.syntax("papers where venue = ").comparisonField?.text == "venue")
+    }
+
+    @Test("a statement starts after a separator, not right after another statement")
+    func statementStarts() {
+        #expect(Self.syntax("papers;").expected.roles[.statement] != nil)
+        #expect(Self.syntax("papers\n").expected.roles[.statement] != nil)
+        #expect(Self.syntax("papers ").expected.roles[.statement] == nil)
+    }
+
+    @Test("a line break continues the statement inside parentheses and after `|`")
+    func lineBreaks() {
+        #expect(Self.syntax("(papers").lineBreakContinues)
+        #expect(Self.syntax("papers |\n").lineBreakContinues)
+        #expect(!Self.syntax("papers by").lineBreakContinues)
+        #expect(!Self.syntax("papers)").lineBreakContinues)
+    }
+}

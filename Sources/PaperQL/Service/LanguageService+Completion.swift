@@ -9,7 +9,8 @@ extension LanguageService {
         let source = SourceFile(name: "<query>", text: text)
         let cursor = Self.clamp(offset, in: source)
         let context = CursorContext.at(cursor, in: source)
-        let environment = environment(of: source, before: cursor)
+        let syntax = context.syntax
+        let environment = environment(at: syntax)
         let typed = context.partial?.typed ?? ""
         let inString = context.partial?.isString ?? false
         var items: [CompletionItem] = []
@@ -17,53 +18,74 @@ extension LanguageService {
         func add(_ candidates: [CompletionItem]) {
             for item in candidates where seen.insert(item.insertText).inserted { items.append(item) }
         }
-        for expectation in context.expectations {
-            switch expectation {
-            case .keywords(let keywords):
+        func keywords(_ keywords: [Keyword]) {
+            guard !inString else { return }
+            add(keywords.filter { Self.startsWith($0.rawValue, typed) }.map {
+                CompletionItem(label: $0.rawValue, insertText: $0.rawValue, kind: .keyword, detail: KeywordDocs.summary($0))
+            })
+        }
+        func variables(_ kind: ResultKind?) {
+            guard !inString else { return }
+            let names = environment.filter { kind == nil || $0.value == kind }.keys.sorted()
+            add(names.filter { Self.startsWith($0, typed) }.map {
+                CompletionItem(label: $0, insertText: $0, kind: .variable, detail: "let: \(environment[$0]?.rawValue ?? "")")
+            })
+        }
+        let expected = syntax.expected
+        for role in expected.roles.keys.sorted() {
+            switch role {
+            case .statement, .syntax:
+                keywords(expected.keywords(as: role))
+            case .set:
+                keywords(expected.keywords(as: role))
+                if expected.expects(.identifier, as: role) { variables(nil) }
+            case .filter, .filterConnective:
+                // Only papers can be filtered: the checker rejects `authors since 2020`.
+                if let base = syntax.filterBase, let kind = kind(of: base, environment: environment), kind != .papers {
+                    continue
+                }
+                // `authors` stands here only as a comparison's field.
+                keywords(expected.keywords(as: role).filter { $0 != .authors })
+                if role == .filter, !inString, expected.expects(.identifier, as: role) {
+                    add(fieldItems(Field.comparable, typed: typed))
+                }
+            case .author:
+                if expected.expects(.keyword(.exactly), as: role) { keywords([.exactly]) }
+                if expected.expects(.identifier, as: role) { variables(.authors) }
+                // A bare word may be a `let` name; names are offered once something is typed.
+                if expected.expects(.string, as: role), inString || !typed.isEmpty {
+                    add(authorItems(typed: typed, limit: limit))
+                }
+            case .authorConnective(let place):
+                // `and` between authors means "on the same paper": only `by` allows it.
+                keywords(expected.keywords(as: role).filter { $0 != .and || place == .by })
+            case .field(let place):
                 guard !inString else { continue }
-                add(keywords.filter { Self.startsWith($0.rawValue, typed) }.map {
-                    CompletionItem(label: $0.rawValue, insertText: $0.rawValue, kind: .keyword, detail: KeywordDocs.summary($0))
-                })
-            case .fields(let fields):
-                if !inString { add(fieldItems(fields, typed: typed)) }
-            case .sortableFields:
-                if !inString { add(fieldItems(Field.sortable(for: rowKind(context, source)), typed: typed)) }
-            case .shownFields:
-                if !inString { add(fieldItems(Field.shown(for: rowKind(context, source)), typed: typed)) }
-            case .variables(let kind):
-                guard !inString else { continue }
-                let names = environment.filter { kind == nil || $0.value == kind }.keys.sorted()
-                add(names.filter { Self.startsWith($0, typed) }.map {
-                    CompletionItem(label: $0, insertText: $0, kind: .variable, detail: "let: \(environment[$0]?.rawValue ?? "")")
-                })
-            case .authors:
-                // A bare word after `by` may be a `let` name; names are offered once something is typed.
-                if inString || !typed.isEmpty { add(authorItems(typed: typed, limit: limit)) }
-            case .venues:
-                add(facetItems(graph.venues, kind: .venue, typed: typed, quoted: inString))
-            case .categories:
-                add(facetItems(graph.categories, kind: .category, typed: typed, quoted: inString))
-            case .institutions:
-                add(facetItems(graph.institutions, kind: .institution, typed: typed, quoted: inString))
-            case .values(let field):
-                add(valueItems(field, typed: typed, quoted: inString, limit: limit))
+                switch place {
+                case .countBy: add(fieldItems(Field.groupable, typed: typed))
+                case .sortBy: add(fieldItems(Field.sortable(for: rowKind(syntax, environment)), typed: typed))
+                case .show: add(fieldItems(Field.shown(for: rowKind(syntax, environment)), typed: typed))
+                }
+            case .value(let place):
+                switch place {
+                case .venue: add(facetItems(graph.venues, kind: .venue, typed: typed, quoted: inString))
+                case .category: add(facetItems(graph.categories, kind: .category, typed: typed, quoted: inString))
+                case .institution: add(facetItems(graph.institutions, kind: .institution, typed: typed, quoted: inString))
+                case .comparison:
+                    if let field = syntax.comparisonField.flatMap({ Field(typed: $0.text) }) {
+                        add(valueItems(field, typed: typed, quoted: inString, limit: limit))
+                    }
+                }
+            case .newName, .year, .literal:
+                continue
             }
         }
         return CompletionList(replacing: context.partial?.span ?? .at(cursor), items: Array(items.prefix(limit)))
     }
 
-    /// The `let` names in scope at a cursor: the service's, and those bound earlier in the text.
-    func environment(of source: SourceFile, before cursor: Int) -> [String: ResultKind] {
-        let parsed = Parser.parse(source)
-        var checker = Checker(graph: graph, environment: environment)
-        for statement in parsed.script.statements where statement.span.end < cursor {
-            if case .binding = statement { _ = checker.check(statement) }
-        }
-        return checker.environment
-    }
-
-    private func rowKind(_ context: CursorContext, _ source: SourceFile) -> ResultKind {
-        context.pipelineBeforeStage.flatMap { kind(ofPipeline: $0, in: source) } ?? .papers
+    /// The kind of the rows a stage at the cursor receives (papers when it cannot be told).
+    private func rowKind(_ syntax: CursorSyntax, _ environment: [String: ResultKind]) -> ResultKind {
+        syntax.stageInput.flatMap { kind(of: $0, environment: environment) } ?? .papers
     }
 
     private func fieldItems(_ fields: [Field], typed: String) -> [CompletionItem] {

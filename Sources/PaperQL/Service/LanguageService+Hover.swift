@@ -11,66 +11,76 @@ extension LanguageService {
             ?? tokens.lastIndex { $0.kind != .endOfInput && $0.span.end == cursor }
         guard let index else { return nil }
         let token = tokens[index]
-        let expectations = CursorContext.at(token.span.start, in: source).expectations
-        let previous = index > 0 ? tokens[index - 1] : nil
+        // What the parser expected where the token starts says what the token is.
+        let syntax = Parser.parse(upTo: token.span.start, of: source)
+        let expected = syntax.expected
         switch token.kind {
         case .keyword(let keyword):
-            if expectsField(expectations), let field = Field(typed: token.value) {
+            if expectsField(expected), let field = Field(typed: token.value) {
                 return Hover(span: token.span, subject: .field(field))
             }
             return Hover(span: token.span, subject: .keyword(keyword))
         case .string, .identifier:
-            return hoverName(token, previous: previous, expectations: expectations)
+            return hoverName(token, syntax: syntax, previous: index > 0 ? tokens[index - 1] : nil)
         case .integer:
             let value = Int(token.value) ?? 0
-            switch previous?.keyword {
-            case .since?, .before?, .until?, .in?, .between?, .and?:
-                return Hover(span: token.span, subject: .year(value))
-            default:
-                if let previous, case .comparison = previous.kind, index >= 2, tokens[index - 2].value.lowercased() == "year" {
-                    return Hover(span: token.span, subject: .year(value))
-                }
-                return Hover(span: token.span, subject: .number(value))
-            }
+            let isYear = expected.roles.keys.contains(.year)
+                || (expected.roles.keys.contains(.value(.comparison)) && syntax.comparisonField.flatMap { Field(typed: $0.text) } == .year)
+            return Hover(span: token.span, subject: isYear ? .year(value) : .number(value))
         default:
             return nil
         }
     }
 
-    private func expectsField(_ expectations: [CursorContext.Expectation]) -> Bool {
-        expectations.contains {
+    /// A field name may stand here: in a stage, or as a comparison's field.
+    private func expectsField(_ expected: ExpectedTokens) -> Bool {
+        expected.roles.keys.contains {
             switch $0 {
-            case .fields, .sortableFields, .shownFields: true
+            case .field, .filter: true
             default: false
             }
         }
     }
 
-    private func hoverName(_ token: Token, previous: Token?, expectations: [CursorContext.Expectation]) -> Hover? {
+    private func hoverName(_ token: Token, syntax: CursorSyntax, previous: Token?) -> Hover? {
         let isString = token.kind == .string
-        if !isString, let kind = environment[token.value] {
+        let expected = syntax.expected
+        if !isString, let kind = self.environment(at: syntax)[token.value] {
             return Hover(span: token.span, subject: .variable(name: token.value, kind: kind))
         }
-        for expectation in expectations {
-            switch expectation {
-            case .authors where isString:
+        for role in expected.roles.keys.sorted() where expected.expects(token.kind, as: role) {
+            var place: ExpectedTokens.ValuePlace?
+            switch role {
+            case .author where isString:
                 return Hover(span: token.span, subject: authorSubject(token.value, exactly: previous?.keyword == .exactly))
-            case .values(.authors):
-                return Hover(span: token.span, subject: authorSubject(token.value, exactly: false))
-            case .venues, .values(.venue):
+            case .value(.comparison):
+                switch syntax.comparisonField.flatMap({ Field(typed: $0.text) }) {
+                case .authors?: return Hover(span: token.span, subject: authorSubject(token.value, exactly: false))
+                case .venue?: place = .venue
+                case .categories?: place = .category
+                case .institutions?: place = .institution
+                default: continue
+                }
+            case .value(let valuePlace):
+                place = valuePlace
+            default:
+                continue
+            }
+            switch place {
+            case .venue?:
                 let matches = graph.venueValues(matching: token.value).map { valueMatch(graph.venues, $0) }
                 return Hover(span: token.span, subject: .venue(typed: token.value, matches: matches))
-            case .categories, .values(.categories):
+            case .category?:
                 let matches = graph.categoryValues(matching: token.value).map { valueMatch(graph.categories, $0) }
                 return Hover(span: token.span, subject: .category(typed: token.value, matches: matches))
-            case .institutions, .values(.institutions):
+            case .institution?:
                 let matches = graph.institutionValues(matching: token.value).map { valueMatch(graph.institutions, $0) }
                 return Hover(span: token.span, subject: .institution(typed: token.value, matches: matches))
             default:
                 continue
             }
         }
-        if !isString, expectsField(expectations) || Field(typed: token.value) != nil, let field = Field(typed: token.value) {
+        if !isString, let field = Field(typed: token.value), expectsField(expected) || !expected.roles.keys.contains(.set) {
             return Hover(span: token.span, subject: .field(field))
         }
         if !isString {

@@ -53,20 +53,9 @@ public struct LanguageService: Sendable {
     /// allows one inside a statement (in parentheses, after `|`), a space elsewhere (after
     /// `by`, inside a string), so the joined text reads as one statement.
     public func continuationSeparator(after text: String) -> String {
-        let lexed = Lexer.tokenize(SourceFile(name: "<query>", text: text))
-        if lexed.endsInsideString { return " " }
-        var depth = 0
-        var last: Token.Kind?
-        for token in lexed.tokens where token.kind != .endOfInput {
-            switch token.kind {
-            case .leftParen: depth += 1
-            case .rightParen: depth = max(0, depth - 1)
-            case .semicolon: depth = 0
-            default: break
-            }
-            if token.kind != .newline { last = token.kind }
-        }
-        return depth > 0 || last == .pipe ? "\n" : " "
+        let source = SourceFile(name: "<query>", text: text)
+        let syntax = Parser.parse(upTo: source.bytes.count, of: source)
+        return !syntax.endsInsideString && syntax.lineBreakContinues ? "\n" : " "
     }
 
     // MARK: - Helpers
@@ -76,36 +65,6 @@ public struct LanguageService: Sendable {
         var clamped = max(0, min(offset, source.bytes.count))
         while clamped > 0, clamped < source.bytes.count, source.bytes[clamped] & 0xC0 == 0x80 { clamped -= 1 }
         return clamped
-    }
-
-    /// The kind of the rows a pipeline produces, if the text before a stage checks.
-    func kind(ofPipeline span: SourceSpan, in source: SourceFile) -> ResultKind? {
-        let text = source.text(of: span)
-        let parsed = Parser.parse(SourceFile(name: source.name, text: text))
-        guard parsed.script.statements.count == 1, let statement = parsed.script.statements.first else { return nil }
-        var checker = Checker(graph: graph, environment: environment)
-        if let checked = checker.check(statement) { return checked.pipeline.kind }
-        return guessKind(of: text)
-    }
-
-    /// The kind of rows from the first word, when a pipeline does not check (a misspelt name).
-    private func guessKind(of text: String) -> ResultKind? {
-        let tokens = Lexer.tokenize(SourceFile(name: "<query>", text: text)).tokens
-        var kind: ResultKind?
-        switch tokens.first(where: { $0.kind != .leftParen })?.kind {
-        case .keyword(.papers): kind = .papers
-        case .keyword(.authors), .keyword(.coauthors): kind = .authors
-        case .keyword(.venues): kind = .venues
-        case .keyword(.path): kind = .path
-        case .identifier: kind = tokens.first(where: { $0.kind == .identifier }).flatMap { environment[$0.value] }
-        default: kind = nil
-        }
-        for (index, token) in tokens.enumerated() where token.kind == .pipe && index + 1 < tokens.count {
-            if tokens[index + 1].keyword == .count {
-                kind = index + 2 < tokens.count && tokens[index + 2].keyword == .by ? .groups : .count
-            }
-        }
-        return kind
     }
 }
 

@@ -18,27 +18,28 @@ extension Parser {
         expected.position == currentIndex ? expected : ExpectedTokens(position: currentIndex)
     }
 
-    /// Notes that these kinds of token would be accepted at the current token.
-    mutating func expect(_ kinds: some Sequence<Token.Kind>) {
+    /// Notes that these kinds of token would be accepted at the current token, in this role.
+    mutating func expect(_ kinds: some Sequence<Token.Kind>, as role: ExpectedTokens.Role = .syntax) {
         let position = currentIndex
         if expected.position != position { expected = ExpectedTokens(position: position) }
-        expected.kinds.formUnion(kinds)
+        expected.insert(kinds, as: role)
+        captureAtEnd(role)
     }
 
     /// Is the current token this keyword? Either way, the keyword is noted as expected here.
-    mutating func at(_ keyword: Keyword) -> Bool {
-        at(.keyword(keyword))
+    mutating func at(_ keyword: Keyword, as role: ExpectedTokens.Role = .syntax) -> Bool {
+        at(.keyword(keyword), as: role)
     }
 
     /// Is the current token of this kind? Either way, the kind is noted as expected here.
-    mutating func at(_ kind: Token.Kind) -> Bool {
-        expect(CollectionOfOne(kind))
+    mutating func at(_ kind: Token.Kind, as role: ExpectedTokens.Role = .syntax) -> Bool {
+        expect(CollectionOfOne(kind), as: role)
         return current.kind == kind
     }
 
     /// The comparison operator at the current token, if any; every operator is noted as expected.
     mutating func atComparison() -> ComparisonOperator? {
-        expect(ExpectedTokens.comparisons)
+        expect(ExpectedTokens.comparisons, as: .literal)
         if case .comparison(let op) = current.kind { return op }
         return nil
     }

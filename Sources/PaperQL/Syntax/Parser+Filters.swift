@@ -2,7 +2,7 @@
 extension Parser {
     /// Does the current token begin a filter? (The filter's first tokens are noted as expected.)
     mutating func startsFilter() -> Bool {
-        expect(ExpectedTokens.filterStarts)
+        expect(ExpectedTokens.filterStarts, as: .filter)
         switch current.kind {
         case .keyword(let keyword):
             switch keyword {
@@ -11,6 +11,7 @@ extension Parser {
             case .authors:
                 // `authors` is a keyword and also a field: `where authors ~ "Rae"`.
                 if case .comparison = next.kind { return true }
+                if nextIsCursor { return true }
                 return false
             default:
                 return false
@@ -18,8 +19,9 @@ extension Parser {
         case .leftParen:
             return true
         case .identifier:
+            // A comparison's field; at a cursor right after it, its operator may still come.
             if case .comparison = next.kind { return true }
-            return false
+            return nextIsCursor
         default:
             return false
         }
@@ -29,7 +31,7 @@ extension Parser {
 
     mutating func parseFilter() -> Filter {
         var parts = [parseAndFilter()]
-        while !statementFailed, at(.or) {
+        while !statementFailed, at(.or, as: .filterConnective) {
             let keyword = advance()
             guard startsFilter() else {
                 failAtEnd(Messages.expected("a filter after `or`", found: describe(current)), at: current.span,
@@ -46,7 +48,7 @@ extension Parser {
     mutating func parseAndFilter() -> Filter {
         var parts = [parseNotFilter()]
         while !statementFailed {
-            if at(.and) {
+            if at(.and, as: .filterConnective) {
                 let keyword = advance()
                 guard startsFilter() else {
                     failAtEnd(Messages.expected("a filter after `and`", found: describe(current)), at: current.span,
@@ -71,7 +73,7 @@ extension Parser {
     // MARK: - notFilter = "not" notFilter | primaryFilter
 
     mutating func parseNotFilter() -> Filter {
-        guard at(.not) else { return parsePrimaryFilter() }
+        guard at(.not, as: .filter) else { return parsePrimaryFilter() }
         let keyword = current
         guard enterNesting(at: keyword.span) else { return .invalid(keyword.span) }
         defer { leaveNesting() }
@@ -86,15 +88,15 @@ extension Parser {
     // MARK: - primaryFilter
 
     mutating func parsePrimaryFilter() -> Filter {
-        expect(ExpectedTokens.filterStarts)
+        expect(ExpectedTokens.filterStarts, as: .filter)
         let token = current
         switch token.kind {
         case .keyword(.by):
             advance()
-            return .by(parseAuthorReference(), keyword: token.span)
+            return .by(parseAuthorReference(.by), keyword: token.span)
         case .keyword(.at):
             advance()
-            return .at(parseName(what: "a venue after `at`"), keyword: token.span)
+            return .at(parseName(what: "a venue after `at`", as: .venue), keyword: token.span)
         case .keyword(.since), .keyword(.before), .keyword(.until):
             advance()
             let year = parseYear(after: token)
@@ -109,7 +111,7 @@ extension Parser {
             advance()
             if at(.category) {
                 advance()
-                return .category(parseName(what: "a category after `in category`"), keyword: token.span)
+                return .category(parseName(what: "a category after `in category`", as: .category), keyword: token.span)
             }
             let year = parseYear(after: token)
             return .years(.during(year), keyword: token.span, span: token.span.union(year.span))
@@ -117,7 +119,7 @@ extension Parser {
             return parseBetweenFilter()
         case .keyword(.from):
             advance()
-            return .institution(parseName(what: "an institution after `from`"), keyword: token.span)
+            return .institution(parseName(what: "an institution after `from`", as: .institution), keyword: token.span)
         case .keyword(.matching):
             advance()
             return .matching(expectString(what: "words in quotes after `matching`"), keyword: token.span)
@@ -193,7 +195,9 @@ extension Parser {
             return .invalid(fieldToken.span)
         }
         let opToken = advance()
-        let value = parseName(what: "a value after `\(opToken.value)`")
+        comparisonField = field
+        defer { comparisonField = nil }
+        let value = parseName(what: "a value after `\(opToken.value)`", as: .comparison)
         return .comparison(field: field, op: op, opSpan: opToken.span, value: value)
     }
 
@@ -202,7 +206,7 @@ extension Parser {
     /// year = INTEGER
     mutating func parseYear(after keyword: Token) -> Literal {
         let token = current
-        guard at(.integer), let value = Int(token.value) else {
+        guard at(.integer, as: .year), let value = Int(token.value) else {
             failAtEnd(Messages.expected("a year after `\(keyword.value)`", found: describe(token)), at: token.span)
             return Literal(kind: .integer(0), text: token.value, span: token.span)
         }
@@ -211,8 +215,8 @@ extension Parser {
     }
 
     /// name = STRING | IDENT | INTEGER
-    mutating func parseName(what: String) -> Literal {
-        expect(ExpectedTokens.nameStarts)
+    mutating func parseName(what: String, as place: ExpectedTokens.ValuePlace) -> Literal {
+        expect(ExpectedTokens.nameStarts, as: .value(place))
         let token = current
         switch token.kind {
         case .string:
@@ -235,7 +239,7 @@ extension Parser {
 
     mutating func expectString(what: String) -> Literal {
         let token = current
-        guard at(.string) else {
+        guard at(.string, as: .literal) else {
             failAtEnd(Messages.expected(what, found: describe(token)), at: token.span)
             return Literal(kind: .string, text: "", span: token.span)
         }

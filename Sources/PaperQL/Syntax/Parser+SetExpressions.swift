@@ -4,6 +4,8 @@ extension Parser {
 
     mutating func parseSetExpression() -> SetExpression {
         let primary = parseSetPrimary()
+        filterBases.append(primary)
+        defer { filterBases.removeLast() }
         guard !statementFailed, startsFilter() else { return primary }
         let filter = parseFilter()
         if case .papers(let keyword, nil) = primary {
@@ -15,7 +17,7 @@ extension Parser {
     // MARK: - setPrimary = "papers" | authorsSet | venuesSet | coauthorsSet | pathSet | IDENT | "(" pipeline ")"
 
     mutating func parseSetPrimary() -> SetExpression {
-        expect(ExpectedTokens.setPrimaryStarts)
+        expect(ExpectedTokens.setPrimaryStarts, as: .set)
         let token = current
         switch token.kind {
         case .keyword(.papers):
@@ -95,12 +97,12 @@ extension Parser {
             return .invalid(keyword.span)
         }
         advance()
-        let reference = parseAuthorReference()
+        let reference = parseAuthorReference(.coauthorsOf)
         guard !statementFailed else { return .invalid(keyword.span) }
         var within: Literal?
         if at(.within) {
             advance()
-            guard at(.integer), let value = Int(current.value) else {
+            guard at(.integer, as: .literal), let value = Int(current.value) else {
                 failAtEnd(Messages.expected("a number of hops after `within`", found: describe(current)), at: current.span)
                 return .invalid(keyword.span)
             }
@@ -120,7 +122,7 @@ extension Parser {
             return .invalid(keyword.span)
         }
         advance()
-        let source = parseAuthorReference()
+        let source = parseAuthorReference(.pathFrom)
         guard !statementFailed else { return .invalid(keyword.span) }
         guard at(.to) else {
             failAtEnd(Messages.expected("`to` and a second author", found: describe(current)), at: current.span,
@@ -128,35 +130,42 @@ extension Parser {
             return .invalid(keyword.span)
         }
         advance()
-        let target = parseAuthorReference()
+        let target = parseAuthorReference(.pathTo)
         guard !statementFailed else { return .invalid(keyword.span) }
         return .path(keyword: keyword.span, from: source, to: target)
     }
 
     // MARK: - authorReference = authorConjunction { "or" authorConjunction }
 
-    mutating func parseAuthorReference() -> AuthorReference {
-        var parts = [parseAuthorConjunction()]
-        while !statementFailed, at(.or), continuesAuthorList() {
+    mutating func parseAuthorReference(_ place: ExpectedTokens.AuthorPlace) -> AuthorReference {
+        var parts = [parseAuthorConjunction(place, afterConnective: false)]
+        while !statementFailed, at(.or, as: .authorConnective(place)), continuesAuthorList(place) {
             advance()
-            parts.append(parseAuthorConjunction())
+            parts.append(parseAuthorConjunction(place, afterConnective: true))
         }
         return parts.count == 1 ? parts[0] : .any(parts)
     }
 
     // MARK: - authorConjunction = authorAtom { "and" authorAtom }
 
-    mutating func parseAuthorConjunction() -> AuthorReference {
-        var parts = [parseAuthorAtom()]
-        while !statementFailed, at(.and), continuesAuthorList() {
+    mutating func parseAuthorConjunction(_ place: ExpectedTokens.AuthorPlace, afterConnective: Bool) -> AuthorReference {
+        var parts = [parseAuthorAtom(place, afterConnective: afterConnective)]
+        while !statementFailed, at(.and, as: .authorConnective(place)), continuesAuthorList(place) {
             advance()
-            parts.append(parseAuthorAtom())
+            parts.append(parseAuthorAtom(place, afterConnective: true))
         }
         return parts.count == 1 ? parts[0] : .all(parts)
     }
 
-    /// After `and`/`or`: does another author follow (rather than another filter)?
-    func continuesAuthorList() -> Bool {
+    /// After `and`/`or`: does another author follow (rather than another filter)? At a cursor
+    /// right after it, after `by` either may (the filter is read, and the author noted as
+    /// expected there too); elsewhere only an author can.
+    mutating func continuesAuthorList(_ place: ExpectedTokens.AuthorPlace) -> Bool {
+        if nextIsCursor {
+            guard place == .by else { return true }
+            expectAfterCurrent(ExpectedTokens.authorListContinuations, as: .author(place))
+            return false
+        }
         let following = next
         switch following.kind {
         case .string, .keyword(.exactly):
@@ -168,8 +177,9 @@ extension Parser {
 
     // MARK: - authorAtom = STRING | "exactly" STRING | IDENT | "(" pipeline ")"
 
-    mutating func parseAuthorAtom() -> AuthorReference {
-        expect(ExpectedTokens.authorAtomStarts)
+    /// After `and`/`or` only a quoted name or `exactly` continues the list (see `continuesAuthorList`).
+    mutating func parseAuthorAtom(_ place: ExpectedTokens.AuthorPlace, afterConnective: Bool) -> AuthorReference {
+        expect(afterConnective ? ExpectedTokens.authorListContinuations : ExpectedTokens.authorAtomStarts, as: .author(place))
         let token = current
         switch token.kind {
         case .string:
@@ -178,7 +188,7 @@ extension Parser {
             return .name(literal, exactly: false, span: token.span)
         case .keyword(.exactly):
             advance()
-            guard at(.string) else {
+            guard at(.string, as: .author(place)) else {
                 failAtEnd(Messages.expected("a quoted name after `exactly`", found: describe(current)), at: current.span)
                 return .set(.invalid(token.span))
             }

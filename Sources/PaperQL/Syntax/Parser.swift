@@ -30,6 +30,16 @@ public struct Parser {
     var expected = ExpectedTokens(position: 0)
     /// The last bare word read as a `let` name, and what else could have stood in its place.
     var nameReference: ExpectedTokens?
+    /// The end of the tokens is a cursor: anything may follow the last token (see `CursorSyntax`).
+    var endIsCursor = false
+    /// The sets whose filters are being read, innermost last.
+    var filterBases: [SetExpression] = []
+    /// The pipelines before the stages being read, innermost last.
+    var stageInputs: [Pipeline] = []
+    /// The field of the comparison whose value is being read.
+    var comparisonField: Name?
+    /// What the partial tree says about the end of a text cut at a cursor.
+    var capture = CursorCapture()
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -52,6 +62,11 @@ public struct Parser {
         var statements: [Statement] = []
         while true {
             skipSeparators()
+            if !statementFailed, index == 0 || [.newline, .semicolon].contains(tokens[index - 1].kind) {
+                // A statement may start here (at the end of the input too, where a cursor may be).
+                expect(ExpectedTokens.statementStarts, as: .statement)
+                expect(ExpectedTokens.setPrimaryStarts, as: .set)
+            }
             if current.kind == .endOfInput { break }
             statementFailed = false
             failureStart = nil
@@ -74,7 +89,7 @@ public struct Parser {
     // MARK: - statement = letStatement | pipeline
 
     mutating func parseStatement() -> Statement {
-        if at(.let) {
+        if at(.let, as: .statement) {
             return parseLetStatement()
         }
         return .query(parsePipeline())
@@ -84,7 +99,7 @@ public struct Parser {
 
     mutating func parseLetStatement() -> Statement {
         let keyword = advance()
-        guard at(.identifier) else {
+        guard at(.identifier, as: .newName) else {
             if let word = current.keyword {
                 fail(Messages.keywordAsName(word.rawValue), at: current.span)
             } else {
@@ -116,7 +131,9 @@ public struct Parser {
                 failAtEnd(Messages.expected("a stage after `|`", found: "end of input"), at: pipe.span)
                 break
             }
+            stageInputs.append(Pipeline(source: source, stages: stages, span: source.span.union(stages.last?.span ?? source.span)))
             stages.append(parseStage())
+            stageInputs.removeLast()
         }
         let end = stages.last?.span ?? source.span
         return Pipeline(source: source, stages: stages, span: source.span.union(end))
@@ -144,7 +161,7 @@ public struct Parser {
         let keyword = advance()
         guard at(.by) else { return .count(by: nil, span: keyword.span) }
         advance()
-        guard let field = parseField() else { return .invalid(keyword.span) }
+        guard let field = parseField(.countBy) else { return .invalid(keyword.span) }
         return .count(by: field, span: keyword.span.union(field.span))
     }
 
@@ -171,7 +188,7 @@ public struct Parser {
     // MARK: - sortKey = field [ "asc" | "desc" ]
 
     mutating func parseSortKey() -> SortKey? {
-        guard let field = parseField() else { return nil }
+        guard let field = parseField(.sortBy) else { return nil }
         if at(.asc) {
             advance()
             return SortKey(field: field, descending: false)
@@ -187,7 +204,7 @@ public struct Parser {
 
     mutating func parseLimitStage() -> Stage {
         let keyword = advance()
-        guard at(.integer) else {
+        guard at(.integer, as: .literal) else {
             fail(Messages.expected("a number of rows after `limit`", found: describe(current)), at: current.span)
             return .invalid(keyword.span)
         }
@@ -206,7 +223,7 @@ public struct Parser {
         var fields: [Name] = []
         repeat {
             if !fields.isEmpty { advance() }
-            guard let field = parseField() else { return .invalid(keyword.span) }
+            guard let field = parseField(.show) else { return .invalid(keyword.span) }
             fields.append(field)
         } while at(.comma)
         return .show(fields: fields, span: keyword.span.union(fields.last?.span ?? keyword.span))
@@ -214,8 +231,8 @@ public struct Parser {
 
     // MARK: - field = IDENT | "count" | "papers" | "authors" | "venues" | "category"
 
-    mutating func parseField() -> Name? {
-        expect(ExpectedTokens.fieldStarts)
+    mutating func parseField(_ place: ExpectedTokens.FieldPlace) -> Name? {
+        expect(ExpectedTokens.fieldStarts, as: .field(place))
         switch current.kind {
         case .identifier:
             let token = advance()
