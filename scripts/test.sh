@@ -14,6 +14,15 @@ grep -qE "Test run with [0-9]+ tests? .*passed|Executed [0-9]+ tests?, with 0 fa
     exit 1
 }
 
+# Fuzz smoke run: every fuzz target a few seconds (scripts/fuzz.sh; saved crash inputs are
+# replayed by the Swift tests above). Skipped, with the reason, where the toolchain cannot build
+# libFuzzer binaries.
+if fuzz_reason=$(scripts/fuzz.sh --check); then
+    scripts/fuzz.sh --smoke "${PAPERQL_FUZZ_SMOKE_SECONDS:-5}"
+else
+    echo "skipping the fuzz smoke run: $fuzz_reason"
+fi
+
 # The whole ACL Anthology sample (55,764 papers) through the importer, when ../shared is beside us.
 if [ -d ../shared/corpora/acl-anthology-2021/xml ]; then
     scripts/check-acl-counts.sh .build/debug/paperql

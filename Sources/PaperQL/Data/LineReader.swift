@@ -11,6 +11,9 @@ public struct LineReader {
     /// Bytes handed out so far, for progress reports.
     public private(set) var bytesRead = 0
     private let chunkSize: Int
+    private let path: String
+    /// Longest line read.
+    public static let maximumLineLength = 64 << 20
 
     public init(path: String, chunkSize: Int = 8 << 20) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -18,6 +21,7 @@ public struct LineReader {
         }
         self.handle = handle
         self.chunkSize = chunkSize
+        self.path = path
     }
 
     /// The next line without its terminator (`\n` or `\r\n`), or nil at the end of the file.
@@ -39,6 +43,11 @@ public struct LineReader {
                 start = buffer.count
                 lineNumber += 1
                 return line
+            }
+            // A file without line breaks (not JSON Lines, or hostile) must not fill memory.
+            if buffer.count - start > Self.maximumLineLength {
+                throw LoadError(file: path, line: lineNumber + 1,
+                                message: "line \(lineNumber + 1) is longer than \(Self.maximumLineLength >> 20) MB; JSON Lines has one record per line")
             }
             let chunk = try handle.read(upToCount: chunkSize) ?? Data()
             if chunk.isEmpty { atEnd = true }

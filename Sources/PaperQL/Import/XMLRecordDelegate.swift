@@ -127,6 +127,8 @@ class XMLRecordDelegate: NSObject, XMLParserDelegate {
         guard captureDepth != nil, !capturedTooLong else { return }
         if captured.utf8.count + string.utf8.count > Self.maximumFieldLength {
             capturedTooLong = true
+            // A limit is said, with its place, never applied silently.
+            sink.warn(sink.issue(.tooLarge, line: parser.lineNumber, "the text of an element is longer than \(Self.maximumFieldLength >> 20) MB; only its first \(Self.maximumFieldLength >> 20) MB are kept"))
             return
         }
         captured += string

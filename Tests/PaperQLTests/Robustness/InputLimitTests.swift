@@ -52,4 +52,31 @@ import Testing
         #expect(file.issues.contains { $0.kind == .tooLarge && $0.message.contains("once its macros are expanded") })
         #expect(loaded.graph.records().map(\.id) == ["small"])
     }
+
+    /// A JSON Lines file without line breaks was read whole into memory.
+    @Test(arguments: [DataFormat.native])
+    func aLineOver64MBIsAnError(format: DataFormat) throws {
+        let url = Self.write(Array("{\"id\": \"a\", \"title\": \"".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: (64 << 20) + 10), name: "long.jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard case .failure(let failure) = CorpusLoader.load(paths: [url.path], options: ImportOptions(format: format)) else {
+            Issue.record("loaded")
+            return
+        }
+        #expect(failure.errors.first?.message.contains("line 1 is longer than 64 MB") == true, "\(failure.errors)")
+    }
+
+    /// XML text over the 1 MB field limit was cut silently; now the cut is a warning with its line.
+    @Test func anXMLFieldOverTheLimitIsAWarning() throws {
+        let text = "<?xml version=\"1.0\"?>\n<dblp>\n<article key=\"a\"><title>" + String(repeating: "t", count: (1 << 20) + 5)
+            + "</title></article>\n</dblp>\n"
+        let url = Self.write(Array(text.utf8), name: "long.xml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard case .success(let loaded) = CorpusLoader.load(paths: [url.path]) else {
+            Issue.record("did not load")
+            return
+        }
+        let warning = loaded.report.files[0].issues.first { $0.kind == .tooLarge }
+        #expect(warning?.line == 3)
+        #expect(warning?.severity == .warning)
+    }
 }
