@@ -147,7 +147,7 @@ public enum CorpusLoader {
         let merger = RecordMerger()
         for (source, snapshot) in snapshots.enumerated() {
             let fileName = snapshot.path.split(separator: "/").last.map(String.init) ?? snapshot.path
-            for record in snapshot.graph.records() { merger.add(record, source: paths.count + source, fileName: fileName) }
+            for record in snapshot.graph.records() { merger.add(record, source: -1 - source, fileName: fileName) }
         }
         var inputs: [(path: String, source: Int)] = []
         for (source, path) in paths.enumerated() where !GraphSnapshotFile.isSnapshot(path: path) {
@@ -162,10 +162,11 @@ public enum CorpusLoader {
         }
         for (position, input) in inputs.enumerated() {
             let fileName = input.path.split(separator: "/").last.map(String.init) ?? input.path
+            let kind = (options.format ?? (try? DataFormat.detect(path: input.path)))?.rawValue
             let outcome = importFile(
                 path: input.path, options: options, fileIndex: position, fileCount: inputs.count, progress: progress
             ) { record in
-                merger.add(record, source: input.source, fileName: fileName)
+                merger.add(record, source: position, kind: kind, fileName: fileName)
             }
             report.files.append(outcome.report)
             errors += outcome.errors

@@ -1,25 +1,32 @@
 /// Builds one set of papers out of records from several sources.
 ///
-/// A new record is matched against those already kept by, in order: DOI; arXiv id (version
-/// suffix dropped; a DOI `10.48550/arXiv.…` counts as an arXiv id) — each only when the titles
-/// agree (`titlesAgree`), since real data has DOIs given to two papers; the same id; and — only
-/// across different sources (each `--data` argument is one source, a directory included) —
-/// the same folded title (`TextFolding.fold`) with the same year or
-/// with one side a preprint, and at least one author family name in common (or no authors on
-/// one side). Then:
+/// A source is a kind of data (a format: ACL Anthology XML, BibTeX, …). Records of one source
+/// are told apart by the source's own ids: the same id is one paper (merged), different ids are
+/// different papers, never merged nor linked by DOI or title, whichever files they came in and
+/// however the files were passed (a folder or its files, one `--data` or several). So loading
+/// one file on its own gives the same papers as loading it with others of its kind.
+///
+/// Records of different sources are matched, in order, by DOI; by arXiv id (version suffix
+/// dropped; a DOI `10.48550/arXiv.…` counts as an arXiv id); by the same id; and by the same
+/// folded title (`TextFolding.fold`, at least 16 characters) with the same year or one side a
+/// preprint, and an author family name in common (or no authors on one side). Every match but
+/// the title needs the titles to agree (`titlesAgree`), since real data has DOIs given to two
+/// papers. Then:
 /// - a preprint matched with a published record (conference, journal, book, thesis) is linked to
 ///   it as another version of the work: each gets the other's id in `versions`;
 /// - otherwise the two are the same paper and are merged (`PaperRecord.merge`).
-/// Two records with one id that match on nothing else (two BibTeX files using one key for
-/// different papers) are both kept; the later one's id gets `@<file name>` appended.
+/// Two records with one id whose titles disagree (two BibTeX files using one key for different
+/// papers) are both kept; the later one's id gets `@<file name>` appended.
 final class RecordMerger {
     private(set) var records: [PaperRecord] = []
     private var byID: [String: Int] = [:]
     private var byDOI: [String: Int] = [:]
     private var byArxiv: [String: Int] = [:]
     private var byTitle: [String: [Int]] = [:]
-    /// The source (`--data` argument) each kept record came from first.
+    /// The file each kept record came from first, and its source (nil: unknown, as for a
+    /// snapshot's records, which match every source).
     private var fileOf: [Int] = []
+    private var sourceOf: [String?] = []
     private(set) var mergedDuplicates = 0
     private(set) var versionLinks = 0
     private(set) var renamedIDs = 0
@@ -30,22 +37,23 @@ final class RecordMerger {
     /// Titles shorter than this (folded) never match on title alone ("Introduction", "Preface").
     static let minimumTitleLength = 16
 
-    func add(_ incoming: PaperRecord, source file: Int, fileName: String) {
+    func add(_ incoming: PaperRecord, source file: Int, kind: String? = nil, fileName: String) {
         var record = incoming
         let doi = Self.doiKey(record)
         let arxiv = Self.arxivKey(record)
         let title = Self.titleKey(record)
+        /// Records of one source match on their ids alone.
+        func otherSource(_ index: Int) -> Bool { kind == nil || sourceOf[index] == nil || sourceOf[index] != kind }
 
         var match: Int?
-        if let doi, let index = byDOI[doi] {
+        if let doi, let index = byDOI[doi], otherSource(index) {
             if Self.titlesAgree(records[index], record) { match = index } else { conflictingIdentifiers += 1 }
         }
-        if match == nil, let arxiv, let index = byArxiv[arxiv] {
+        if match == nil, let arxiv, let index = byArxiv[arxiv], otherSource(index) {
             if Self.titlesAgree(records[index], record) { match = index } else { conflictingIdentifiers += 1 }
         }
         if match == nil, let index = byID[record.id] {
-            let other = records[index]
-            if fileOf[index] == file || Self.titleKey(other) == title {
+            if fileOf[index] == file || Self.titlesAgree(records[index], record) {
                 match = index
             } else {
                 record.id += "@\(fileName)"
@@ -54,12 +62,12 @@ final class RecordMerger {
         }
         if match == nil, let title {
             match = byTitle[title]?.first { index in
-                fileOf[index] != file && titleMatchIsPlausible(records[index], record)
+                otherSource(index) && titleMatchIsPlausible(records[index], record)
             }
         }
 
         guard let index = match else {
-            insert(record, file: file, doi: doi, arxiv: arxiv, title: title)
+            insert(record, file: file, kind: kind, doi: doi, arxiv: arxiv, title: title)
             return
         }
         if Self.isVersionPair(records[index], record) {
@@ -73,7 +81,7 @@ final class RecordMerger {
             records[index].versions = PaperRecord.union(records[index].versions, [record.id])
             versionLinks += 1
             if byID[record.id] != nil { record.id += "@\(fileName)" }
-            insert(record, file: file, doi: doi, arxiv: arxiv, title: title)
+            insert(record, file: file, kind: kind, doi: doi, arxiv: arxiv, title: title)
         } else {
             records[index].merge(record)
             mergedDuplicates += 1
@@ -81,10 +89,11 @@ final class RecordMerger {
         }
     }
 
-    private func insert(_ record: PaperRecord, file: Int, doi: String?, arxiv: String?, title: String?) {
+    private func insert(_ record: PaperRecord, file: Int, kind: String?, doi: String?, arxiv: String?, title: String?) {
         let index = records.count
         records.append(record)
         fileOf.append(file)
+        sourceOf.append(kind)
         if byID[record.id] == nil { byID[record.id] = index }
         self.index(at: index, doi: doi, arxiv: arxiv, title: title)
     }
