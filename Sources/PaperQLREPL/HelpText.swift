@@ -21,7 +21,7 @@ enum HelpText {
           :help [topic]     this help, or a topic: \(topics.map(\.name).joined(separator: ", "))
           :format FORMAT    table, json, jsonl, csv or markdown
           :timing on|off    print the time each query takes
-          :load FILE        add the papers of a JSON Lines file to the graph
+          :load FILE        add the papers of a data file (any format) to the graph
           :run FILE         run a script of queries in this session
           :explain QUERY    show the plan and the authors each name resolved to
           :stats            sizes of the graph

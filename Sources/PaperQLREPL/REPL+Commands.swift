@@ -24,7 +24,7 @@ extension REPL {
             Terminal.writeOutput("timing is \(timing ? "on" : "off")\n")
         case .load(let path):
             guard let path else {
-                Terminal.writeError("usage: :load FILE (a JSON Lines file of papers)\n")
+                Terminal.writeError("usage: :load FILE (a data file of any format, or a folder of them)\n")
                 return true
             }
             load(REPL.expandingTilde(path))
@@ -80,41 +80,29 @@ extension REPL {
         Terminal.writeOutput("format is \(format.rawValue)\n")
     }
 
-    /// Adds a file's papers: the graph is rebuilt from its own records plus the new ones.
+    /// Adds data files of any format (or a folder): the graph's papers and theirs go through the
+    /// one loading path (`CorpusLoader`), the graph counting as one more source.
     private mutating func load(_ path: String) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            Terminal.writeError("\(path): error: no such file\n")
-            return
-        }
-        let records: [PaperRecord]
-        do {
-            let read = try NativeJSONLines.read(path: path)
-            if !read.errors.isEmpty {
-                Terminal.writeError(read.errors.map { "\($0)\n" }.joined())
-                Terminal.writeError("nothing loaded; fix the file and try again\n")
-                return
-            }
-            records = read.records
-        } catch {
-            Terminal.writeError("\(error)\n")
-            return
-        }
-        guard !records.isEmpty else {
-            Terminal.writeError("\(path): error: no papers in the file\n")
-            return
-        }
         InterruptSignal.prepareForQuery()
-        var builder = GraphBuilder()
-        builder.add(contentsOf: session.graph.records())
-        builder.add(contentsOf: records)
-        let graph = builder.build()
+        let before = session.graph.paperCount
+        let loaded: CorpusLoader.Loaded
+        switch CorpusLoader.load(paths: [path], adding: session.graph) {
+        case .success(let result):
+            loaded = result
+        case .failure(let failure):
+            Terminal.writeError(failure.errors.map { "\($0)\n" }.joined())
+            Terminal.writeError("nothing loaded; fix the file and try again\n")
+            return
+        }
+        let graph = loaded.graph
         let hadBindings = !session.bindings.isEmpty
         session = QuerySession(graph: graph)
         service = LanguageService(graph: graph)
-        var report = "loaded \(records.count == 1 ? "1 paper" : "\(records.count) papers") from \(path)"
-        if builder.mergedDuplicates > 0 { report += " (\(builder.mergedDuplicates) merged with papers already there)" }
-        report += "; the graph has \(graph.paperCount) papers and \(graph.authorCount) authors now"
+        let read = loaded.report.files.reduce(0) { $0 + $1.recordsRead }
+        var report = "loaded \(read == 1 ? "1 paper" : "\(read) papers") from \(path)"
+        if loaded.report.rejected > 0 { report += " (\(loaded.report.rejected) malformed, skipped)" }
+        if loaded.report.mergedDuplicates > 0 { report += " (\(loaded.report.mergedDuplicates) merged with papers already there)" }
+        report += "; the graph has \(graph.paperCount) papers (\(graph.paperCount - before) new) and \(graph.authorCount) authors now"
         if hadBindings { report += "; let names were cleared (run them again)" }
         Terminal.writeOutput(report + "\n")
     }

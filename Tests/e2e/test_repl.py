@@ -270,9 +270,16 @@ def test_meta_commands(repl, home):
     loaded = repl.run(":load %s" % extra)
     assert "loaded 1 paper" in loaded and "39 papers" in loaded and "let names were cleared" in loaded
     assert "7" in repl.run('papers by "Jack Rae" | count').split()
+    # :load takes every format, through the same loading path as --data.
+    bib = home / "extra.bib"
+    bib.write_text("@inproceedings{lovelace1843, title={Notes on the Analytical Engine}, "
+                   "author={Lovelace, Ada}, year={1843}, booktitle={Scientific Memoirs}}\n")
+    loaded = repl.run(":load %s" % bib)
+    assert "loaded 1 paper" in loaded and "40 papers" in loaded
+    assert "2" in repl.run('papers by "Ada Lovelace" | count').split()
     script = home / "script.pql"
     script.write_text('let ada = papers by "Ada Lovelace"\nada | count\n')
-    assert "1" in repl.run(":run %s" % script).split()
+    assert "2" in repl.run(":run %s" % script).split()
     assert repl.close_with_ctrl_d() == 0
 
 

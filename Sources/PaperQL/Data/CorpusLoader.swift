@@ -39,8 +39,23 @@ public enum CorpusLoader {
         load(paths: paths, options: ImportOptions())
     }
 
+    /// Adds files to a graph already loaded (the session's `:load`): its papers and the files'
+    /// go through the same merger as any sources, the graph counting as one source of its own.
+    public static func load(
+        paths: [String], adding base: PaperGraph, options: ImportOptions = ImportOptions(),
+        progress: ((ImportProgress) -> Void)? = nil
+    ) -> Result<Loaded, Failure> {
+        load(paths: paths, options: options, progress: progress, base: base)
+    }
+
     public static func load(
         paths: [String], options: ImportOptions, progress: ((ImportProgress) -> Void)? = nil
+    ) -> Result<Loaded, Failure> {
+        load(paths: paths, options: options, progress: progress, base: nil)
+    }
+
+    private static func load(
+        paths: [String], options: ImportOptions, progress: ((ImportProgress) -> Void)?, base: PaperGraph?
     ) -> Result<Loaded, Failure> {
         // Special files are refused before anything opens them; standard input is read once,
         // into a temporary file that stands for it and is named after it in every message.
@@ -72,7 +87,7 @@ public enum CorpusLoader {
             }
             return .failure(Failure(errors: refused.map(\.loadError), report: report))
         }
-        let result = loadFiles(paths: resolved, options: options, progress: progress)
+        let result = loadFiles(paths: resolved, options: options, progress: progress, base: base)
         guard let standardInputCopy else { return result }
         return result.map { loaded in
             var loaded = loaded
@@ -90,7 +105,7 @@ public enum CorpusLoader {
     }
 
     private static func loadFiles(
-        paths givenPaths: [String], options: ImportOptions, progress: ((ImportProgress) -> Void)?
+        paths givenPaths: [String], options: ImportOptions, progress: ((ImportProgress) -> Void)?, base: PaperGraph?
     ) -> Result<Loaded, Failure> {
         var report = ImportReport()
         var errors: [LoadError] = []
@@ -135,16 +150,19 @@ public enum CorpusLoader {
             }
             report.files.append(file)
         }
-        if paths.count == 1, names.isEmpty, let only = snapshots.first {
+        if paths.count == 1, names.isEmpty, base == nil, let only = snapshots.first {
             report.papers = only.graph.paperCount
             return .success(Loaded(graph: only.graph, report: report))
         }
-        if paths.count == 1, names.isEmpty, let only = paths.first, snapshots.isEmpty, errors.isEmpty,
+        if paths.count == 1, names.isEmpty, base == nil, let only = paths.first, snapshots.isEmpty, errors.isEmpty,
             let loaded = loadSingleNativeFile(path: only, options: options, progress: progress)
         {
             return loaded
         }
         let merger = RecordMerger()
+        if let base {
+            for record in base.records() { merger.add(record, source: Int.min, fileName: "session") }
+        }
         for (source, snapshot) in snapshots.enumerated() {
             let fileName = snapshot.path.split(separator: "/").last.map(String.init) ?? snapshot.path
             for record in snapshot.graph.records() { merger.add(record, source: -1 - source, fileName: fileName) }
