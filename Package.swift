@@ -16,12 +16,14 @@ let package = Package(
         .target(name: "PaperQLBatch", dependencies: ["PaperQL"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "PaperQLREPL", dependencies: ["PaperQL", "PaperQLBatch", "CEditLine"]),
+        .target(name: "PaperQLLSP", dependencies: ["PaperQL"]),
         .executableTarget(
             name: "paperql",
             dependencies: [
                 "PaperQL",
                 "PaperQLBatch",
                 "PaperQLREPL",
+                "PaperQLLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -33,3 +33,9 @@ if [ -d Tests/e2e ]; then
     python3 -c "import pexpect, pytest" 2>/dev/null || python3 -m pip install --quiet pexpect pytest
     python3 -m pytest -q Tests/e2e
 fi
+
+# The language server through a real LSP client (pytest-lsp), spec violations as errors.
+if [ -d Tests/lsp ]; then
+    python3 -c "import pytest_lsp" 2>/dev/null || python3 -m pip install --quiet pytest-lsp
+    python3 -m pytest -q Tests/lsp -W error::pytest_lsp.LspSpecificationWarning
+fi

@@ -16,6 +16,8 @@ public struct CursorSyntax: Sendable {
     public let stageInput: Pipeline?
     /// The field of the comparison whose value is at the cursor.
     public let comparisonField: Name?
+    /// The keyword of the stage the cursor is in (`sort` in `| sort by year ‸`).
+    public let stage: Keyword?
     /// The cursor is inside parentheses or after a trailing `|`: a line break there continues
     /// the statement.
     public let lineBreakContinues: Bool
@@ -31,6 +33,7 @@ struct CursorCapture {
     var filterBase: SetExpression?
     var stageInput: Pipeline?
     var comparisonField: Name?
+    var stage: Keyword?
     var lineBreakContinues = false
     /// Expectations at the end noted from the token before it, by lookahead (`by "A" and‸`: an
     /// author or a filter may follow).
@@ -51,7 +54,7 @@ extension Parser {
         for (role, kinds) in parser.capture.lookahead { expected.insert(kinds, as: role) }
         return CursorSyntax(
             expected: expected, script: script, filterBase: parser.capture.filterBase,
-            stageInput: parser.capture.stageInput, comparisonField: parser.capture.comparisonField,
+            stageInput: parser.capture.stageInput, comparisonField: parser.capture.comparisonField, stage: parser.capture.stage,
             lineBreakContinues: parser.capture.lineBreakContinues, endsInsideString: lexed.endsInsideString,
             diagnostics: (lexed.diagnostics + parser.diagnostics).sorted { $0.span.start < $1.span.start })
     }
@@ -75,6 +78,8 @@ extension Parser {
         default:
             break
         }
+        // Noted after the stage too (`| limit 5 ‸` expects a `|`): the stage last seen stays.
+        if let stageKeyword { capture.stage = stageKeyword }
         var position = tokens.count - 2
         while position >= 0, tokens[position].kind == .newline { position -= 1 }
         capture.lineBreakContinues = parenthesisDepth > 0 || (position >= 0 && tokens[position].kind == .pipe)

@@ -38,6 +38,8 @@ public struct Parser {
     var stageInputs: [Pipeline] = []
     /// The field of the comparison whose value is being read.
     var comparisonField: Name?
+    /// The keyword of the stage being read.
+    var stageKeyword: Keyword?
     /// What the partial tree says about the end of a text cut at a cursor.
     var capture = CursorCapture()
 
@@ -143,6 +145,9 @@ public struct Parser {
 
     mutating func parseStage() -> Stage {
         expect(ExpectedTokens.stageStarts)
+        let outer = stageKeyword
+        stageKeyword = current.keyword
+        defer { stageKeyword = outer }
         switch current.keyword {
         case .count: return parseCountStage()
         case .sort: return parseSortStage()
