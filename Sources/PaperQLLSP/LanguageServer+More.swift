@@ -31,6 +31,7 @@ extension LanguageServer {
             ("inlayHintProvider", .bool(true)),
             ("executeCommandProvider", .object(["commands": .array(Self.commands.map(JSONValue.string))])),
             ("foldingRangeProvider", .bool(true)),
+            ("documentFormattingProvider", .bool(true)),
         ]
     }
 
@@ -53,6 +54,7 @@ extension LanguageServer {
         case "textDocument/inlayHint": return try inlayHints(params, snapshot)
         case "textDocument/foldingRange": return try foldingRanges(params, snapshot)
         case "workspace/executeCommand": return try executeCommand(params, snapshot)
+        case "textDocument/formatting": return try formatting(params, snapshot)
         default: return nil
         }
     }
@@ -214,6 +216,17 @@ extension LanguageServer {
             return .object(["startLine": .int(start), "endLine": .int(end)])
         }
         return .array(ranges)
+    }
+
+    /// The whole document in the canonical layout (no edit when it has syntax errors).
+    private func formatting(_ params: JSONValue?, _ snapshot: Snapshot) throws(ResponseError) -> JSONValue {
+        let document = try snapshot.document(params)
+        let text = document.text
+        guard let formatted = ScriptFormatter.format(text), formatted != text else { return .array([]) }
+        return .array([.object([
+            "range": document.range(of: SourceSpan(start: 0, end: document.bytes.count), encoding: snapshot.encoding),
+            "newText": .string(formatted),
+        ])])
     }
 
     /// `paperql.run` / `paperql.explain` with arguments `[uri, position]` (or `[uri]`: the first
