@@ -65,6 +65,21 @@ import Testing
         #expect(joined.identifier(of: AuthorID(0)) == "acl:daniel-jurafsky")
     }
 
+    @Test func aHyphenatedGivenNameIsOneName() {
+        // "Wei Chen" is not "Wei-Ming Chen" with a middle name; "Xuanjing" is "Xuan-Jing".
+        let graph = graph([
+            PaperRecord(id: "a", title: "One", authors: ["Wei-Ming Chen"]),
+            PaperRecord(id: "b", title: "Two", authors: ["Wei Chen"]),
+            PaperRecord(id: "c", title: "Three", authors: ["Xuan-Jing Huang"]),
+            PaperRecord(id: "d", title: "Four", authors: ["Xuanjing Huang"]),
+        ])
+        #expect(count(#"papers by "Wei Chen""#, in: graph) == 1)
+        #expect(count(#"papers by "Wei-Ming Chen""#, in: graph) == 1)
+        #expect(count(#"papers by "W. Chen""#, in: graph) == 2)
+        #expect(count(#"papers by "Xuanjing Huang""#, in: graph) == 2)
+        #expect(count(#"papers by exactly "Xuanjing Huang""#, in: graph) == 1)
+    }
+
     @Test func twoCompatibleNamesOnOneBylineAreTwoPeople() {
         // "Wei Wang" and "W. Wang" on one paper are two authors unless a source says otherwise.
         let graph = graph([PaperRecord(id: "a", title: "Graphs", authors: ["Wei Wang", "W. Wang"])])

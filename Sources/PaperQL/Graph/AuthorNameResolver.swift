@@ -212,7 +212,10 @@ struct AuthorNameResolver {
             for variant in variants where folds.insert(variantFoldedName[Int(variant)]).inserted {
                 let folded = foldedNames[Int(variantFoldedName[Int(variant)])]
                 byFoldedName[folded, default: []].append(UInt32(author))
-                if let person = PersonName(folded: folded) { families.insert(person.family) }
+                // Family names as tolerant matching reads them (a hyphenated name is one word).
+                if let person = PersonName(folded: TextFolding.foldName(variantNames[Int(variant)])) {
+                    families.insert(person.family)
+                }
             }
             for family in families { byFamilyName[String(family), default: []].append(UInt32(author)) }
             if !identifiers[author].isEmpty { byIdentifier[identifiers[author].lowercased()] = UInt32(author) }

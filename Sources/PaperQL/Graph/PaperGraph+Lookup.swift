@@ -15,10 +15,12 @@ extension PaperGraph {
         let folded = TextFolding.fold(typed)
         guard !folded.isEmpty else { return [] }
         var found = Set<UInt32>(authorsByFoldedName[folded] ?? [])
-        if !exactly, let person = PersonName(folded: folded), let candidates = authorsByFamilyName[String(person.family)] {
+        if !exactly, let person = PersonName(folded: TextFolding.foldName(typed)),
+            let candidates = authorsByFamilyName[String(person.family)]
+        {
             for candidate in candidates where !found.contains(candidate) {
                 let matches = authorVariants[Int(candidate)].contains { variant in
-                    PersonName(folded: TextFolding.fold(variantNames[Int(variant)]))?.isCompatible(with: person) ?? false
+                    PersonName(folded: TextFolding.foldName(variantNames[Int(variant)]))?.isCompatible(with: person) ?? false
                 }
                 if matches { found.insert(candidate) }
             }

@@ -39,9 +39,9 @@ extension PaperRecord {
             list.ids.count == list.names.count ? list.ids : list.names.indices.map { $0 < list.ids.count ? list.ids[$0] : "" }
         }
         var (long, short) = a.names.count >= b.names.count ? ((a.names, padded(a)), (b.names, padded(b))) : ((b.names, padded(b)), (a.names, padded(a)))
-        var parsed = long.0.map { PersonName(folded: TextFolding.fold($0)) }
+        var parsed = long.0.map { PersonName(folded: TextFolding.foldName($0)) }
         for (name, id) in zip(short.0, short.1) {
-            let person = PersonName(folded: TextFolding.fold(name))
+            let person = PersonName(folded: TextFolding.foldName(name))
             let match: Int? =
                 if !id.isEmpty, let same = long.1.firstIndex(of: id) { same }
                 else if let person {

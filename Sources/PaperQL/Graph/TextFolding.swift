@@ -88,6 +88,25 @@ public enum TextFolding {
         return result
     }
 
+    /// Folds a person's name for tolerant matching: as `fold`, but a hyphen between two letters
+    /// joins them, since a hyphenated name is one name ("Wei-Ming Chen" → `weiming chen`, so it
+    /// is not "Wei Chen" with a middle name; "Xuan-Jing" and "Xuanjing" are alike).
+    public static func foldName(_ name: String) -> String {
+        guard name.contains("-") || name.contains("\u{2010}") || name.contains("\u{2011}") else { return fold(name) }
+        var joined = ""
+        joined.reserveCapacity(name.utf8.count)
+        let characters = Array(name)
+        for (index, character) in characters.enumerated() {
+            if character == "-" || character == "\u{2010}" || character == "\u{2011}", index > 0, index + 1 < characters.count,
+                characters[index - 1].isLetter, characters[index + 1].isLetter
+            {
+                continue
+            }
+            joined.append(character)
+        }
+        return fold(joined)
+    }
+
     /// The folded words of a text, in order (`"Top-KAST: Sparse"` → `["top", "kast", "sparse"]`).
     public static func words(_ text: String) -> [Substring] {
         fold(text).split(separator: " ")

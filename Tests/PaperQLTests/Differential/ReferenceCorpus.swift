@@ -30,7 +30,8 @@ struct ReferenceCorpus {
 
     struct Person {
         let name: String
-        /// Every way the person's name was written, folded, and split into words.
+        /// Every way the person's name was written, folded; and folded as names (a hyphen joins,
+        /// `TextFolding.foldName`) and split into words, for tolerant matching.
         let foldedVariants: [String]
         let variantWords: [[Substring]]
         /// The identifier the sources give the person (`acl:yang-liu-ict`), if any.
@@ -66,9 +67,10 @@ struct ReferenceCorpus {
         categories = Set(papers.flatMap(\.categories))
         institutions = Set(papers.flatMap(\.institutions))
         people = graph.allAuthors.map { author in
-            let folded = Array(Set(([graph.name(of: author)] + graph.variants(of: author)).map(TextFolding.fold)))
-            return Person(name: graph.name(of: author), foldedVariants: folded,
-                          variantWords: folded.map { $0.split(separator: " ") }, identifier: graph.identifier(of: author))
+            let written = [graph.name(of: author)] + graph.variants(of: author)
+            return Person(name: graph.name(of: author), foldedVariants: Array(Set(written.map(TextFolding.fold))),
+                          variantWords: Array(Set(written.map(TextFolding.foldName))).map { $0.split(separator: " ") },
+                          identifier: graph.identifier(of: author))
         }
         var counts = [Int](repeating: 0, count: people.count)
         for paper in papers { for author in paper.authors { counts[author] += 1 } }

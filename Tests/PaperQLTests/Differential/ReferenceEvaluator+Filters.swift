@@ -104,14 +104,11 @@ extension ReferenceEvaluator {
         }
         let folded = TextFolding.fold(typed)
         guard !folded.isEmpty else { throw Rejection(reason: "empty name") }
-        let typedWords = folded.split(separator: " ")
+        let typedWords = TextFolding.foldName(typed).split(separator: " ")
         var found = Set<Int>()
         for (person, entry) in corpus.people.enumerated() {
-            for (variant, words) in zip(entry.foldedVariants, entry.variantWords) {
-                if variant == folded || (!exactly && Self.compatible(typedWords, words)) {
-                    found.insert(person)
-                    break
-                }
+            if entry.foldedVariants.contains(folded) || (!exactly && entry.variantWords.contains { Self.compatible(typedWords, $0) }) {
+                found.insert(person)
             }
         }
         guard !found.isEmpty else { throw Rejection(reason: "no author \(typed)") }
