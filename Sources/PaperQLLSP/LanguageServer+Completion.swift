@@ -45,8 +45,16 @@ extension LanguageServer {
         let document = try snapshot.document(params)
         let offset = try snapshot.offset(params, in: document)
         guard let hover = snapshot.service.hover(in: document.text, at: offset) else { return .null }
+        var markdown = hover.markdown
+        // A `let` name's size, from the last run of this version of the document.
+        if case .variable(let name, _?) = hover.subject, let (version, analysis) = snapshot.analyses[document.uri],
+            version == document.version,
+            let result = analysis.results.last(where: { $0.binding == name && $0.span.end <= hover.span.start })
+        {
+            markdown += "\n\n" + Self.size(result)
+        }
         return .object([
-            "contents": .object(["kind": .string("markdown"), "value": .string(hover.markdown)]),
+            "contents": .object(["kind": .string("markdown"), "value": .string(markdown)]),
             "range": document.range(of: hover.span, encoding: snapshot.encoding),
         ])
     }

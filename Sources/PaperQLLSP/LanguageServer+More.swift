@@ -32,6 +32,7 @@ extension LanguageServer {
             ("executeCommandProvider", .object(["commands": .array(Self.commands.map(JSONValue.string))])),
             ("foldingRangeProvider", .bool(true)),
             ("documentFormattingProvider", .bool(true)),
+            ("documentRangeFormattingProvider", .bool(true)),
         ]
     }
 
@@ -55,6 +56,7 @@ extension LanguageServer {
         case "textDocument/foldingRange": return try foldingRanges(params, snapshot)
         case "workspace/executeCommand": return try executeCommand(params, snapshot)
         case "textDocument/formatting": return try formatting(params, snapshot)
+        case "textDocument/rangeFormatting": return try rangeFormatting(params, snapshot)
         default: return nil
         }
     }
@@ -227,6 +229,18 @@ extension LanguageServer {
             "range": document.range(of: SourceSpan(start: 0, end: document.bytes.count), encoding: snapshot.encoding),
             "newText": .string(formatted),
         ])])
+    }
+
+    /// The statements the range meets, each in the canonical layout.
+    private func rangeFormatting(_ params: JSONValue?, _ snapshot: Snapshot) throws(ResponseError) -> JSONValue {
+        let document = try snapshot.document(params)
+        guard let range = document.range(of: params?["range"], encoding: snapshot.encoding) else {
+            throw .invalidParams("range is missing")
+        }
+        let edits = ScriptFormatter.formatStatements(document.text, in: range) ?? []
+        return .array(edits.map { edit in
+            .object(["range": document.range(of: edit.span, encoding: snapshot.encoding), "newText": .string(edit.text)])
+        })
     }
 
     /// `paperql.run` / `paperql.explain` with arguments `[uri, position]` (or `[uri]`: the first

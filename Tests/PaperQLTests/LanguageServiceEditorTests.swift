@@ -76,4 +76,16 @@ struct LanguageServiceEditorTests {
         let plan = try #require(service.runStatement(in: Self.lets, at: 60, explain: true))
         #expect(plan.output.contains("`rae`"))
     }
+
+    @Test("an author's hover names the people they wrote most with")
+    func topCoauthors() throws {
+        let hover = try #require(service.hover(in: "papers by \"Jack Rae\"", at: 12))
+        guard case .authorName(_, _, let matches, _) = hover.subject else {
+            Issue.record("not an author: \(hover.subject)")
+            return
+        }
+        #expect(matches.first?.topCoauthors.count == 3)
+        #expect(matches.first?.topCoauthors.allSatisfy { $0.shared >= 1 && $0.name != "Jack Rae" } == true)
+        #expect(hover.text.contains("; most with "))
+    }
 }

@@ -47,3 +47,13 @@ def test_fmt_stdin_and_syntax_errors(tmp_path):
     assert result.returncode == 1
     assert "not formatted" in result.stderr.decode()
     assert broken.read_text() == "papers by\n"
+
+
+async def test_range_formatting_formats_the_statements_it_meets(client):
+    text = 'papers   by "Jack Rae"\nPAPERS  at NeurIPS\n'
+    uri, _ = await open_document(client, text)
+    edits = await client.text_document_range_formatting_async(types.DocumentRangeFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(1, 2), end=types.Position(1, 3)),
+        options=types.FormattingOptions(tab_size=4, insert_spaces=True)))
+    assert [(e.range.start.line, e.new_text) for e in edits] == [(1, "papers at NeurIPS")]

@@ -104,3 +104,13 @@ async def test_folding_ranges_for_statements_over_several_lines(client):
     uri, _ = await open_document(client, text)
     ranges = await client.text_document_folding_range_async(types.FoldingRangeParams(text_document=doc(uri)))
     assert [(r.start_line, r.end_line) for r in ranges] == [(0, 1)]
+
+
+async def test_hover_shows_an_authors_coauthors_and_a_let_names_size(client):
+    uri, _ = await open_document(client, LETS)
+    author = await client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=types.Position(0, 22)))
+    assert "Jack Rae — 6 papers" in author.contents.value
+    assert "most with " in author.contents.value
+    name = await client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=types.Position(3, 1)))
+    assert "`rae`: a `let` name holding" in name.contents.value
+    assert name.contents.value.endswith("6 papers")

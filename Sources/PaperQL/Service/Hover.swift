@@ -8,6 +8,15 @@ public struct Hover: Sendable, Equatable {
         public let activeYears: ClosedRange<Int>?
         /// Other ways the name was written.
         public let variants: [String]
+        /// The people they wrote most papers with, and how many (at most three).
+        public var topCoauthors: [(name: String, shared: Int)] = []
+
+        public static func == (lhs: AuthorMatch, rhs: AuthorMatch) -> Bool {
+            lhs.author == rhs.author && lhs.name == rhs.name && lhs.paperCount == rhs.paperCount
+                && lhs.activeYears == rhs.activeYears && lhs.variants == rhs.variants
+                && lhs.topCoauthors.map(\.name) == rhs.topCoauthors.map(\.name)
+                && lhs.topCoauthors.map(\.shared) == rhs.topCoauthors.map(\.shared)
+        }
     }
 
     /// A venue, category or institution a typed name matched.
@@ -53,6 +62,9 @@ public struct Hover: Sendable, Equatable {
                     line += years.lowerBound == years.upperBound ? ", \(years.lowerBound)" : ", \(years.lowerBound)–\(years.upperBound)"
                 }
                 if !match.variants.isEmpty { line += "; also written " + match.variants.joined(separator: ", ") }
+                if !match.topCoauthors.isEmpty {
+                    line += "; most with " + match.topCoauthors.map { "\($0.name) (\($0.shared))" }.joined(separator: ", ")
+                }
                 lines.append(line)
             }
             return lines.joined(separator: "\n")

@@ -91,14 +91,27 @@ extension LanguageService {
 
     func authorSubject(_ typed: String, exactly: Bool) -> Hover.Subject {
         let authors = graph.authors(matching: typed, exactly: exactly)
-        let matches = authors.map { author in
+        let matches = authors.prefix(20).map { author in
             let name = graph.name(of: author)
-            return Hover.AuthorMatch(
+            var match = Hover.AuthorMatch(
                 author: author, name: name, paperCount: graph.paperCount(of: author),
                 activeYears: graph.activeYears(of: author), variants: graph.variants(of: author).filter { $0 != name })
+            match.topCoauthors = topCoauthors(of: author)
+            return match
         }
         let suggestions = matches.isEmpty ? graph.authorSuggestions(for: typed).map { graph.name(of: $0) } : []
         return .authorName(typed: typed, exactly: exactly, matches: matches, suggestions: suggestions)
+    }
+
+    /// The three people an author shares most papers with (ties by name).
+    func topCoauthors(of author: AuthorID, limit: Int = 3) -> [(name: String, shared: Int)] {
+        var shared: [UInt32: Int] = [:]
+        for paper in graph.papers(of: author) {
+            for other in graph.authors(of: paper) where other != author { shared[other.rawValue, default: 0] += 1 }
+        }
+        return shared.map { (name: graph.name(of: AuthorID($0.key)), shared: $0.value) }
+            .sorted { $0.shared != $1.shared ? $0.shared > $1.shared : $0.name < $1.name }
+            .prefix(limit).map { $0 }
     }
 
     private func valueMatch(_ facet: Facet, _ value: UInt32) -> Hover.ValueMatch {

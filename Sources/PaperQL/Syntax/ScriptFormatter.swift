@@ -55,6 +55,22 @@ public enum ScriptFormatter {
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
+    /// For range formatting: each statement that meets the byte range, with its canonical text
+    /// (statements with a comment inside are left alone). Nil when the text has syntax errors.
+    public static func formatStatements(_ text: String, in range: Range<Int>) -> [(span: SourceSpan, text: String)]? {
+        let source = SourceFile(name: "<query>", text: text)
+        let parsed = Parser.parse(source)
+        guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        let comments = SyntaxIndex.comments(in: source)
+        return parsed.script.statements.compactMap { statement in
+            let span = statement.span
+            guard span.start <= range.upperBound, range.lowerBound <= span.end,
+                !comments.contains(where: { span.start < $0.start && $0.start < span.end }) else { return nil }
+            let printed = print(statement)
+            return printed == source.text(of: span) ? nil : (span, printed)
+        }
+    }
+
     /// Whether something other than blanks precedes the comment on its line.
     private static func isAfterCode(_ comment: SourceSpan, in source: SourceFile) -> Bool {
         var index = comment.start
