@@ -115,7 +115,9 @@ dictionary() {
 fuzz() {
     local target=$1 seconds=$2
     shift 2
-    local corpus="$out/corpus/$target" findings="$out/findings/$target" seed
+    # The smoke run starts from the seeds alone (a grown corpus would take longer to replay).
+    local corpus="$out/${FUZZ_CORPUS_KIND:-corpus}/$target" findings="$out/findings/$target" seed
+    if [ -n "${FUZZ_CORPUS_KIND:-}" ]; then rm -rf "$corpus"; fi
     mkdir -p "$corpus" "$findings" "Fuzz/regressions/$target"
     seed=$(seeds "$target")
     local max_len=4096
@@ -141,7 +143,7 @@ case "${1:-}" in
         build
         failed=()
         for target in "${targets[@]}"; do
-            if ! fuzz "$target" "$seconds" 2>"$out/smoke-$target.log"; then
+            if ! FUZZ_CORPUS_KIND=smoke-corpus fuzz "$target" "$seconds" 2>"$out/smoke-$target.log"; then
                 failed+=("$target")
                 tail -n 40 "$out/smoke-$target.log" >&2
             else

@@ -53,7 +53,7 @@ enum InputFileKind: Equatable {
         guard folder.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             return .failure(ImportIssue(.fileUnreadable, file: "/dev/stdin", message: "cannot create a temporary folder for standard input: \(String(cString: strerror(errno)))"))
         }
-        let path = String(cString: folder) + "/stdin"
+        let path = String(decoding: folder.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/stdin"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
             return .failure(ImportIssue(.fileUnreadable, file: "/dev/stdin", message: "cannot create a temporary file for standard input: \(String(cString: strerror(errno)))"))

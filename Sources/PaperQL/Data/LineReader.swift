@@ -16,6 +16,8 @@ public struct LineReader {
     public static let maximumLineLength = 64 << 20
 
     public init(path: String, chunkSize: Int = 8 << 20) throws {
+        // Opening a FIFO would block; a device would never end.
+        if let refusal = InputFileKind.refusal(path) { throw refusal.loadError }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw LoadError(file: path, message: "cannot open the file (does it exist, and is it readable?)")
         }

@@ -16,6 +16,7 @@ struct ByteReader {
     private(set) var column = 1
 
     init(path: String, chunkSize: Int = 1 << 20) throws(ImportIssue) {
+        if let refusal = InputFileKind.refusal(path) { throw refusal }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportIssue(.fileUnreadable, file: path, message: "cannot open the file (does it exist, and is it readable?)")
         }

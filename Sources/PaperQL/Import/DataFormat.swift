@@ -36,6 +36,8 @@ public enum DataFormat: String, Sendable, CaseIterable {
     /// Decides the format of a file from its extension and, when needed, its first bytes.
     /// Throws an `ImportIssue` (unknown format) when neither tells.
     public static func detect(path: String) throws(ImportIssue) -> DataFormat {
+        // Detection reads the file's head: a FIFO or a device is refused before that open.
+        if let refusal = InputFileKind.refusal(path) { throw refusal }
         let lowered = path.lowercased()
         if lowered.hasSuffix(".bib") || lowered.hasSuffix(".bibtex") { return .bibtex }
         if lowered.hasSuffix(".csv") { return .csv }

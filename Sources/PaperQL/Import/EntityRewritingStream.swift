@@ -31,7 +31,7 @@ final class EntityRewritingStream: InputStream {
     private(set) var failure: XMLInputGuard.Failure?
 
     init?(path: String, chunkSize: Int = 1 << 18) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        guard InputFileKind.refusal(path) == nil, let handle = FileHandle(forReadingAtPath: path) else { return nil }
         self.handle = handle
         self.chunkSize = chunkSize
         super.init(data: Data())
@@ -72,9 +72,13 @@ final class EntityRewritingStream: InputStream {
         bytesConsumed += chunk.count
         let final = chunk.isEmpty
         // Bytes the XML parser cannot be trusted with never reach it: the input ends before them.
-        if let failure = guardian.process(&chunk) ?? (final ? guardian.finish() : nil) {
+        if let failure = guardian.process(&chunk) {
             self.failure = failure
             atEnd = true
+        } else if final {
+            let (rest, failure) = guardian.finish()
+            chunk += rest
+            if let failure { self.failure = failure }
         }
         var input = carry
         carry = []

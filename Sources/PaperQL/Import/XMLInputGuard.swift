@@ -1,16 +1,18 @@
 /// Checks and cleans XML bytes before Foundation's `XMLParser` sees them, because that parser
-/// cannot be trusted with some input: it traps (SIGILL) when a name, a comment or a processing
-/// instruction holds invalid UTF-8, and it segfaults on an `<!ATTLIST … #REQUIRED>` declaration
-/// in an internal DTD subset.
+/// cannot be trusted with some input: it traps (SIGILL) when a name, an attribute, a comment or
+/// a processing instruction holds invalid UTF-8, and it segfaults (strlen of NULL) on an
+/// `<!ATTLIST … #REQUIRED>` declaration in an internal DTD subset and on a processing
+/// instruction without data (`<?pi?>`).
 ///
-/// - Every byte is validated as UTF-8 (unless the XML declaration names ISO-8859-1, which the
-///   parser converts itself, so that every byte is a character). The first invalid byte ends
-///   the input there and is reported with its line and character column.
-/// - The internal DTD subset (`<!DOCTYPE dblp [ … ]>`) is blanked out with spaces (line breaks
-///   kept, so lines stay true). Nothing is lost: entities are rewritten before parsing by
-///   `EntityRewritingStream` and external DTDs are never loaded, so the importers never used
-///   the declarations.
-/// - An encoding other than UTF-8, US-ASCII or ISO-8859-1 is refused.
+/// - The XML declaration is replaced by `<?xml version="1.0"?>` (its line breaks kept), so the
+///   parser always reads UTF-8: a file declared ISO-8859-1 (DBLP's) is converted here, byte by
+///   byte; a file declaring any other encoding than UTF-8 or US-ASCII is refused.
+/// - Every byte is validated as UTF-8. The first invalid byte ends the input there and is
+///   reported with its line and character column.
+/// - Processing instructions (none of the formats uses one) and the internal DTD subset
+///   (`<!DOCTYPE dblp [ … ]>`) are blanked out with spaces, line breaks kept, so lines stay
+///   true. Nothing is lost: entities are rewritten before parsing by `EntityRewritingStream`
+///   and external DTDs are never loaded, so the importers never used the declarations.
 ///
 /// It works a chunk at a time, keeping its state between chunks, so it streams.
 struct XMLInputGuard {
@@ -20,56 +22,83 @@ struct XMLInputGuard {
         let message: String
     }
 
-    private enum Prolog {
-        /// Between prolog items.
+    private enum Markup {
+        /// Text and tags.
         case text
         /// After `<`.
         case openAngle
-        /// Inside `<?…?>`; `question` is whether the last byte was `?`.
+        /// Inside `<?…?>`, blanking; `question` is whether the last byte was `?`.
         case instruction(question: Bool)
-        /// After `<!`, collecting up to seven bytes to tell a comment from `DOCTYPE`.
+        /// After `<!`, collecting bytes to tell a comment, a CDATA section and `DOCTYPE` apart.
         case bang([UInt8])
         /// Inside `<!-- … -->`: how many `-` in a row were just seen.
         case comment(dashes: Int)
+        /// Inside `<![CDATA[ … ]]>`: how many `]` in a row were just seen.
+        case cdata(brackets: Int)
         /// Inside `<!DOCTYPE …` before `[` or `>`; `quote` is the open quote, if any.
         case doctype(quote: UInt8?)
         /// Inside the internal subset, blanking; `quote` is the open quote.
         case subset(quote: UInt8?, inComment: Bool, recent: UInt32)
         /// After the subset's `]`, up to the `>`.
         case doctypeTail
-        /// The root element has started: nothing more to clean.
-        case done
     }
 
-    private var prolog: Prolog = .text
-    private var validatesUTF8 = true
-    private var sawDeclaration = false
-    private var head: [UInt8] = []
+    private var markup: Markup = .text
+    private var atStart = true
+    private var startBuffer: [UInt8] = []
+    private var convertsLatin1 = false
     /// UTF-8 state: continuation bytes still expected, and the range the next one must be in.
     private var needed = 0
-    /// Bytes of the character being read seen so far, and those held back at a chunk's end.
-    private var sequenceSeen = 0
-    private var held: [UInt8] = []
     private var lower: UInt8 = 0x80
     private var upper: UInt8 = 0xBF
+    /// Bytes of the character being read seen so far.
+    private var sequenceSeen = 0
+    /// Bytes held back at the end of a chunk (a cut character, or a `<` whose meaning depends
+    /// on the next byte), already checked.
+    private var held: [UInt8] = []
     private(set) var line = 1
     private(set) var column = 1
 
-    /// Cleans `bytes` in place. On a failure, `bytes` is cut to the part before the bad byte and
+    /// Cleans `input` in place. On a failure, `input` is cut to the part before the bad byte and
     /// the failure is returned; the guard must not be fed again after that.
     mutating func process(_ input: inout [UInt8]) -> Failure? {
-        if !sawDeclaration {
-            head.append(contentsOf: input.prefix(512 - head.count))
-            if let failure = readDeclaration(final: input.isEmpty || head.count >= 512) {
-                input = []
-                return failure
-            }
-        }
         var bytes = input
         var index = 0
+        if atStart {
+            // The declaration is decided on whole: the first kilobyte waits until it is in.
+            startBuffer += input
+            if startBuffer.count < 1024, !input.isEmpty {
+                input = []
+                return nil
+            }
+            bytes = startBuffer
+            startBuffer = []
+            atStart = false
+            switch replaceDeclaration(in: &bytes) {
+            case .failure(let failure):
+                input = []
+                return failure
+            case .success(let end):
+                index = end
+            }
+        }
+        if convertsLatin1, bytes[index...].contains(where: { $0 >= 0x80 }) {
+            var converted = Array(bytes[..<index])
+            converted.reserveCapacity(bytes.count + bytes.count / 8)
+            for byte in bytes[index...] {
+                if byte < 0x80 {
+                    converted.append(byte)
+                } else {
+                    converted.append(0xC0 | byte >> 6)
+                    converted.append(0x80 | byte & 0x3F)
+                }
+            }
+            bytes = converted
+        }
+        var blankHeldAngle = false
         while index < bytes.count {
             let byte = bytes[index]
-            if validatesUTF8, let message = validate(byte) {
+            if let message = validate(byte) {
                 // The parser gets what came before, without the bad character's first bytes;
                 // inside a character, the place is where the character started.
                 var out = held + bytes[..<index]
@@ -85,28 +114,39 @@ struct XMLInputGuard {
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
-            if case .done = prolog {
-                index += 1
-                continue
+            switch follow(byte) {
+            case .keep: break
+            case .blank: bytes[index] = UInt8(ascii: " ")
+            case .blankWithAngle:
+                bytes[index] = UInt8(ascii: " ")
+                if index > 0 { bytes[index - 1] = UInt8(ascii: " ") } else { blankHeldAngle = true }
             }
-            if clean(byte) { bytes[index] = UInt8(ascii: " ") }
             index += 1
         }
-        // A character cut by the chunk's end is held back, so the parser never sees half of one.
+        if blankHeldAngle, !held.isEmpty { held[held.count - 1] = UInt8(ascii: " ") }
         var out = held + bytes
         held = []
-        if validatesUTF8, needed > 0 {
-            held = Array(out.suffix(sequenceSeen))
-            out.removeLast(min(sequenceSeen, out.count))
+        // A character cut by the chunk's end, or a `<` that may open an instruction, waits for
+        // the next chunk.
+        let holdBack = needed > 0 ? sequenceSeen : (isAfterAngle ? 1 : 0)
+        if holdBack > 0 {
+            held = Array(out.suffix(holdBack))
+            out.removeLast(min(holdBack, out.count))
         }
         input = out
         return nil
     }
 
-    /// The end of the input: a character cut short is invalid too.
-    func finish() -> Failure? {
-        guard validatesUTF8, needed > 0 else { return nil }
-        return Failure(line: line, column: column - 1, message: "invalid UTF-8: the file ends inside a character")
+    /// The end of the input: a character cut short is invalid too. Returns the bytes held back.
+    mutating func finish() -> (rest: [UInt8], failure: Failure?) {
+        defer { held = [] }
+        guard needed > 0 else { return (held, nil) }
+        return ([], Failure(line: line, column: column - 1, message: "invalid UTF-8: the file ends inside a character"))
+    }
+
+    private var isAfterAngle: Bool {
+        if case .openAngle = markup { return true }
+        return false
     }
 
     private mutating func validate(_ byte: UInt8) -> String? {
@@ -136,102 +176,130 @@ struct XMLInputGuard {
         return "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); the XML parser is not given the rest of the file"
     }
 
-    /// Looks at `<?xml … encoding="…"?>` once enough of the file is in.
-    private mutating func readDeclaration(final: Bool) -> Failure? {
-        let prefix: [UInt8] = Array("<?xml".utf8)
-        var start = 0
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        let body = head[start...]
-        if body.count < prefix.count, !final, prefix.starts(with: body) { return nil }
-        guard body.starts(with: prefix) else {
-            sawDeclaration = true
-            return nil
+    /// Replaces `<?xml … ?>` at the start by a plain UTF-8 declaration and decides how to read
+    /// the rest from the encoding it named. Returns where the rest starts.
+    private mutating func replaceDeclaration(in bytes: inout [UInt8]) -> Result<Int, Failure> {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let opening = Array("<?xml".utf8)
+        guard bytes[start...].starts(with: opening), bytes.count > start + opening.count,
+            [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start + opening.count])
+        else { return .success(start) }
+        let searchEnd = min(bytes.count, start + 1024)
+        var close: Int?
+        var position = start + opening.count
+        while position + 1 < searchEnd {
+            if bytes[position] == UInt8(ascii: "?"), bytes[position + 1] == UInt8(ascii: ">") {
+                close = position + 2
+                break
+            }
+            position += 1
         }
-        guard let close = body.firstIndex(of: UInt8(ascii: ">")) else {
-            if final { sawDeclaration = true }
-            return nil
+        guard let close else { return .success(start) }
+        let declaration = String(decoding: bytes[start..<close], as: UTF8.self).lowercased()
+        if let range = declaration.range(of: "encoding") {
+            let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            if let quote = rest.first, quote == "\"" || quote == "'" {
+                let name = rest.dropFirst().prefix { $0 != quote }
+                switch name {
+                case "utf-8", "utf8", "us-ascii", "ascii":
+                    break
+                case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso_8859-1", "l1":
+                    convertsLatin1 = true
+                default:
+                    return .failure(Failure(line: 1, column: 1, message: "the file declares the encoding \"\(name.prefix(40))\"; only UTF-8 and ISO-8859-1 are read"))
+                }
+            }
         }
-        sawDeclaration = true
-        let declaration = String(decoding: body[..<close], as: UTF8.self).lowercased()
-        guard let range = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        let name = rest.dropFirst().prefix { $0 != quote }
-        switch name {
-        case "utf-8", "utf8", "us-ascii", "ascii":
-            return nil
-        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso_8859-1":
-            // Every byte is a character: the parser converts them to UTF-8 itself.
-            validatesUTF8 = false
-            return nil
-        default:
-            return Failure(line: 1, column: 1, message: "the file declares the encoding \"\(name.prefix(40))\"; only UTF-8 and ISO-8859-1 are read")
-        }
+        let breaks = bytes[start..<close].filter { $0 == UInt8(ascii: "\n") }.count
+        let replacement = Array("<?xml version=\"1.0\"?>".utf8) + [UInt8](repeating: UInt8(ascii: "\n"), count: breaks)
+        bytes.replaceSubrange(start..<close, with: replacement)
+        line += breaks
+        column = breaks > 0 ? 1 : replacement.count + 1
+        return .success(start + replacement.count)
     }
 
-    /// Follows the prolog; true when the byte is inside the internal subset and must be blanked.
-    private mutating func clean(_ byte: UInt8) -> Bool {
-        switch prolog {
-        case .done:
-            return false
+    private enum Action {
+        case keep
+        case blank
+        /// Blank this byte and the `<` before it.
+        case blankWithAngle
+    }
+
+    /// Follows the markup; says whether the byte must be blanked.
+    private mutating func follow(_ byte: UInt8) -> Action {
+        switch markup {
         case .text:
-            if byte == UInt8(ascii: "<") { prolog = .openAngle }
+            if byte == UInt8(ascii: "<") { markup = .openAngle }
         case .openAngle:
             switch byte {
-            case UInt8(ascii: "?"): prolog = .instruction(question: false)
-            case UInt8(ascii: "!"): prolog = .bang([])
-            default: prolog = .done
+            case UInt8(ascii: "?"):
+                markup = .instruction(question: false)
+                return .blankWithAngle
+            case UInt8(ascii: "!"): markup = .bang([])
+            case UInt8(ascii: "<"): markup = .openAngle
+            default: markup = .text
             }
         case .instruction(let question):
-            prolog = question && byte == UInt8(ascii: ">") ? .text : .instruction(question: byte == UInt8(ascii: "?"))
+            markup = question && byte == UInt8(ascii: ">") ? .text : .instruction(question: byte == UInt8(ascii: "?"))
+            return byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? .keep : .blank
         case .bang(var seen):
             seen.append(byte)
             if seen == Array("--".utf8) {
-                prolog = .comment(dashes: 0)
+                markup = .comment(dashes: 0)
+            } else if seen == Array("[CDATA[".utf8) {
+                markup = .cdata(brackets: 0)
             } else if seen == Array("DOCTYPE".utf8) {
-                prolog = .doctype(quote: nil)
-            } else if Array("DOCTYPE".utf8).starts(with: seen) || seen == Array("-".utf8) {
-                prolog = .bang(seen)
+                markup = .doctype(quote: nil)
+            } else if Array("DOCTYPE".utf8).starts(with: seen) || Array("[CDATA[".utf8).starts(with: seen)
+                || seen == Array("-".utf8)
+            {
+                markup = .bang(seen)
             } else {
-                // Not something a prolog holds: leave the rest to the parser.
-                prolog = .done
+                // Nothing the parser accepts here: it will say so.
+                markup = byte == UInt8(ascii: "<") ? .openAngle : .text
             }
         case .comment(let dashes):
             if byte == UInt8(ascii: ">"), dashes >= 2 {
-                prolog = .text
+                markup = .text
             } else {
-                prolog = .comment(dashes: byte == UInt8(ascii: "-") ? dashes + 1 : 0)
+                markup = .comment(dashes: byte == UInt8(ascii: "-") ? dashes + 1 : 0)
+            }
+        case .cdata(let brackets):
+            if byte == UInt8(ascii: ">"), brackets >= 2 {
+                markup = .text
+            } else {
+                markup = .cdata(brackets: byte == UInt8(ascii: "]") ? brackets + 1 : 0)
             }
         case .doctype(let quote):
             if let quote {
-                if byte == quote { prolog = .doctype(quote: nil) }
+                if byte == quote { markup = .doctype(quote: nil) }
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                prolog = .doctype(quote: byte)
+                markup = .doctype(quote: byte)
             } else if byte == UInt8(ascii: "[") {
-                prolog = .subset(quote: nil, inComment: false, recent: 0)
+                markup = .subset(quote: nil, inComment: false, recent: 0)
             } else if byte == UInt8(ascii: ">") {
-                prolog = .text
+                markup = .text
             }
         case .subset(let quote, let inComment, let recent):
             let recent = (recent << 8) | UInt32(byte)
             if inComment {
                 // `-->` ends the comment.
-                prolog = .subset(quote: nil, inComment: recent & 0xFF_FFFF != 0x2D_2D3E, recent: recent)
+                markup = .subset(quote: nil, inComment: recent & 0xFF_FFFF != 0x2D_2D3E, recent: recent)
             } else if let quote {
-                prolog = .subset(quote: byte == quote ? nil : quote, inComment: false, recent: recent)
+                markup = .subset(quote: byte == quote ? nil : quote, inComment: false, recent: recent)
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                prolog = .subset(quote: byte, inComment: false, recent: recent)
+                markup = .subset(quote: byte, inComment: false, recent: recent)
             } else if byte == UInt8(ascii: "]") {
-                prolog = .doctypeTail
-                return false
+                markup = .doctypeTail
+                return .keep
             } else {
                 // `<!--` starts a comment.
-                prolog = .subset(quote: nil, inComment: recent == 0x3C21_2D2D, recent: recent)
+                markup = .subset(quote: nil, inComment: recent == 0x3C21_2D2D, recent: recent)
             }
-            return byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r")
+            return byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? .keep : .blank
         case .doctypeTail:
-            if byte == UInt8(ascii: ">") { prolog = .text }
+            if byte == UInt8(ascii: ">") { markup = .text }
         }
-        return false
+        return .keep
     }
 }

@@ -34,7 +34,8 @@ import Glibc
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline { usleep(20_000) }
         let timedOut = process.isRunning
-        if timedOut { process.terminate() }
+        // SIGKILL: a child blocked in open() on a FIFO may not act on SIGTERM.
+        if timedOut { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return (process.terminationStatus, (try? String(contentsOf: error, encoding: .utf8)) ?? "",
                 (try? String(contentsOf: output, encoding: .utf8)) ?? "", timedOut)
@@ -98,5 +99,13 @@ import Glibc
         let result = try Self.run(["--data", "/dev/stdin", "-e", "papers | count"], input: "{\"id\": 3}\n")
         #expect(result.status == 2)
         #expect(result.error.hasPrefix("/dev/stdin:1:"))
+    }
+
+    /// The REPL's `:load` reads through `NativeJSONLines` directly: a FIFO is refused there too.
+    @Test func theLineReaderRefusesAFIFO() throws {
+        let fifo = temporaryPath("load.jsonl")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(at: fifo) }
+        #expect(throws: LoadError.self) { try NativeJSONLines.read(path: fifo.path) }
     }
 }

@@ -113,4 +113,47 @@ import Testing
         #expect(run.status == 2)
         #expect(run.standardError.contains("bad-comment.xml:2:12: error: malformed XML: invalid UTF-8"))
     }
+
+    /// Found by the dblp and acl fuzz targets: `<?pi?>` (no data) made Foundation call strlen on
+    /// NULL; a declaration naming ISO-8859-1 that the parser did not read as one let invalid
+    /// UTF-8 through to a trap in the element callback.
+    @Test(arguments: [
+        bytes([dblp, "<dblp><?x?><article key=\"a\"><title>T</title></article></dblp>\n"]),
+        bytes(["<?x1?>\n<dblp><article key=\"a\"><title>T</title></article></dblp>\n"]),
+        bytes(["<?xml version=\"1.0\" &U\"<encoding=\"ISO-8859-1\"?>\n<dblp><art", [0xE9], "icle key=\"a\"/></dblp>\n"]),
+        bytes(["<?xmlr s=\"1.0\" encoding=\"ISO-8859-1\"?>\n<dblp><art", [0xE9], "icle key=\"a\"/></dblp>\n"]),
+    ])
+    func processingInstructionsAndOddDeclarationsDoNotCrash(file: [UInt8]) {
+        _ = Self.load(file)
+    }
+
+    @Test func aDocumentCutAnywhereIsCleanedTheSame() {
+        let document = Self.bytes(["<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE dblp [\n<!ATTLIST a b CDATA #REQUIRED>\n]>\n",
+                                   "<dblp><?pi data?><!-- <?not?> --><article key=\"k\"><title>J", [0xFC], "rgen <![CDATA[<?kept?>]]></title></article></dblp>\n"])
+        func clean(_ chunks: [[UInt8]]) -> [UInt8] {
+            var guardian = XMLInputGuard()
+            var out: [UInt8] = []
+            for var chunk in chunks {
+                #expect(guardian.process(&chunk) == nil)
+                out += chunk
+            }
+            var last: [UInt8] = []
+            #expect(guardian.process(&last) == nil)
+            out += last + guardian.finish().rest
+            return out
+        }
+        let whole = clean([document])
+        let text = String(decoding: whole, as: UTF8.self)
+        #expect(text.hasPrefix("<?xml version=\"1.0\"?>\n<!DOCTYPE dblp [\n"))
+        #expect(!text.contains("ATTLIST"))
+        #expect(!text.contains("<?pi"))
+        #expect(text.contains("<!-- <?not?> -->"))
+        #expect(text.contains("<![CDATA[<?kept?>]]>"))
+        #expect(text.contains("Jürgen"))
+        #expect(whole.filter { $0 == 10 }.count == document.filter { $0 == 10 }.count)
+        for size in [1, 2, 3, 5, 7] {
+            let chunks = stride(from: 0, to: document.count, by: size).map { Array(document[$0..<min($0 + size, document.count)]) }
+            #expect(clean(chunks) == whole, "chunks of \(size)")
+        }
+    }
 }

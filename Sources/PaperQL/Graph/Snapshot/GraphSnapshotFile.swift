@@ -6,7 +6,8 @@ public enum GraphSnapshotFile {
 
     public static func isSnapshot(path: String) -> Bool {
         if path.lowercased().hasSuffix(".\(fileExtension)") { return true }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        // Never opened when it is not a regular file (a FIFO would block).
+        guard InputFileKind.of(path) == .regular, let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 8)) ?? Data()
         return Array(head) == SnapshotWriter.magic
