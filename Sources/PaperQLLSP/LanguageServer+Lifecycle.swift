@@ -18,6 +18,8 @@ extension LanguageServer {
             $0.initialized = true
             $0.encoding = encoding
             $0.data = data
+            $0.initializationOptions = params?["initializationOptions"]
+            $0.rootPath = rootPath
             $0.service = LanguageService(graph: graph)
         }
         if let problem {
@@ -61,10 +63,9 @@ extension LanguageServer {
     /// recomputes every open document's diagnostics.
     func didChangeWatchedFiles(_ params: JSONValue?) {
         let paths = params?["changes"]?.arrayValue?.compactMap { $0["uri"]?.stringValue.flatMap(WorkspaceData.path(fromURI:)) } ?? []
-        let data = state.withLock { $0.data }
+        let (data, options, rootPath) = state.withLock { ($0.data, $0.initializationOptions, $0.rootPath) }
         guard paths.contains(where: data.isSource) else { return }
-        let rootPath = data.configuration.map { NSStringPath(path: $0).deletingLastComponent }
-        let fresh = data.configuration == nil ? data : WorkspaceData.resolve(initializationOptions: nil, rootPath: rootPath)
+        let fresh = WorkspaceData.resolve(initializationOptions: options, rootPath: rootPath)
         queue.async { [self] in
             let (graph, problem) = fresh.load()
             if let problem { Self.log(problem) }
@@ -75,14 +76,5 @@ extension LanguageServer {
             }
             for uri in uris { scheduleDiagnostics(uri) }
         }
-    }
-}
-
-/// A path's folder, without Foundation's bridging.
-struct NSStringPath {
-    let path: String
-    var deletingLastComponent: String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

@@ -19,6 +19,9 @@ public final class LanguageServer: Sendable {
         var documents: [String: TextDocument] = [:]
         var service: LanguageService?
         var data = WorkspaceData(paths: [], configuration: nil)
+        /// Where `data` was resolved from, to resolve it again when files change.
+        var initializationOptions: JSONValue?
+        var rootPath: String?
         /// The client can watch files for the server (`workspace/didChangeWatchedFiles`).
         var watchesFiles = false
         /// Bumped by every change to a document: older diagnostics work is superseded.

@@ -43,6 +43,8 @@ struct LanguageServiceEditorTests {
         #expect(fixes.first?.span == SourceSpan(start: 10, end: 20))
         let keyword = "papers by \"Jack Rae\" sinse 2020"
         #expect(service.diagnostics(for: keyword).flatMap { service.quickFixes(for: $0, in: keyword) }.map(\.replacement) == ["since"])
+        let field = "papers | sort by yeer"
+        #expect(service.diagnostics(for: field).flatMap { service.quickFixes(for: $0, in: field) }.map(\.replacement) == ["year"])
         let open = "(papers by \"Jack Rae\""
         let closing = service.diagnostics(for: open).flatMap { service.quickFixes(for: $0, in: open) }
         #expect(closing == [QuickFix(title: "Insert the missing `)`", span: .at(21), replacement: ")")])

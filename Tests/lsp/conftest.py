@@ -125,5 +125,7 @@ async def diagnostics_for(client, uri, version, timeout=20):
 
 @pytest_lsp.fixture(config=SERVER)
 async def bare_client(lsp_client: LanguageClient):
-    """A server not yet initialized: the test initializes it (with its own data) and shuts it down."""
+    """A server not yet initialized: the test initializes it (with its own data); it is shut down
+    here."""
     yield
+    await lsp_client.shutdown_session()

@@ -35,7 +35,6 @@ async def test_data_from_initialization_options(bare_client, tmp_path):
     (tmp_path / "papers.bib").write_text(BIB)
     await start(bare_client, options={"data": [str(tmp_path / "papers.bib")]})
     assert await completion_labels(bare_client, 'papers by "Ada') == ["Ada Lovelace"]
-    await bare_client.shutdown_session()
 
 
 async def test_data_from_paperql_json_reloaded_when_it_changes(bare_client, tmp_path):
@@ -53,10 +52,23 @@ async def test_data_from_paperql_json_reloaded_when_it_changes(bare_client, tmp_
         if labels:
             break
     assert labels == ["Grace Hopper"]
-    await bare_client.shutdown_session()
 
 
 async def test_default_corpus_without_configuration(bare_client, tmp_path):
     await start(bare_client, root=tmp_path)
     assert "Jack Rae" in await completion_labels(bare_client, 'papers by "Jack R')
-    await bare_client.shutdown_session()
+
+
+async def test_a_paperql_json_created_later_is_picked_up(bare_client, tmp_path):
+    await start(bare_client, root=tmp_path)
+    assert await completion_labels(bare_client, 'papers by "Ada L') == []
+    (tmp_path / "papers.bib").write_text(BIB)
+    (tmp_path / "paperql.json").write_text(json.dumps({"data": ["papers.bib"]}))
+    bare_client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=(tmp_path / "paperql.json").as_uri(), type=types.FileChangeType.Created)]))
+    for _ in range(200):
+        await asyncio.sleep(0.05)
+        labels = await completion_labels(bare_client, 'papers by "Ada L')
+        if labels:
+            break
+    assert labels == ["Ada Lovelace"]
