@@ -1,5 +1,6 @@
-"""A few hundred random incremental edits, with requests in between: the server's text stays the
-client's (its diagnostics equal those of the same text opened afresh) and it never fails."""
+"""A thousand random incremental edits per position encoding (three thousand in all), with
+requests in between: the server's text stays the client's (its diagnostics equal those of the
+same text opened afresh) and it never fails."""
 import random
 
 from lsprotocol import types
@@ -20,7 +21,7 @@ async def test_random_edits_then_requests(encoded_client):
     text = 'papers by "Jack Rae" since 2020\n'
     uri, _ = await open_document(client, text)
     version = 1
-    for step in range(300):
+    for step in range(1000):
         start = rng.randint(0, len(text))
         end = min(len(text), start + rng.choice([0, 0, 1, 2, 5, 12]))
         piece = rng.choice(PIECES)
