@@ -117,8 +117,10 @@ public struct REPL {
     mutating func runQuery(_ source: SourceFile) -> Bool {
         let renderer = DiagnosticRenderer(colored: options.coloredDiagnostics)
         let height = Terminal.height ?? 24
+        // The session is on a terminal: control characters from data are shown escaped in every format.
         let formatOptions = FormatOptions(
-            width: Terminal.width, maxRows: format == .table ? max(5, height - 6) : nil, colored: options.coloredOutput)
+            width: Terminal.width, maxRows: format == .table ? max(5, height - 6) : nil, colored: options.coloredOutput,
+            escapesControlCharacters: true)
         let formatter = ResultFormatter(format: format, options: formatOptions)
         let graph = session.graph
         let timing = self.timing

@@ -26,6 +26,8 @@ public enum NameVariantsImporter {
     }
 
     public static func read(path: String) -> Result<NameTable, Problem> {
+        // A FIFO or a device is refused before any open (it could block or never end).
+        if let refusal = InputFileKind.refusal(path) { return .failure(Problem(line: 0, message: refusal.message)) }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Problem(line: 0, message: "cannot read the file"))
         }

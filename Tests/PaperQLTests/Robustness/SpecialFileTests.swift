@@ -62,6 +62,16 @@ import Glibc
         #expect(result.error.contains("b.jsonl: error: a FIFO"))
     }
 
+    @Test func aNameTableThatIsAFIFOIsRefusedWithoutBlocking() throws {
+        let fifo = temporaryPath("name_variants.yaml")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(at: fifo) }
+        let result = try Self.run(["--data", fifo.path, "--data", "Corpus/default-corpus.jsonl", "-e", "papers | count"])
+        #expect(!result.timedOut)
+        #expect(result.status == 2)
+        #expect(result.error.contains("name_variants.yaml: error: a FIFO"))
+    }
+
     @Test func aDeviceIsRefused() throws {
         let result = try Self.run(["--data", "/dev/zero", "-e", "papers | count"])
         #expect(!result.timedOut)
