@@ -16,7 +16,11 @@ import Testing
         }
     }
 
-    @Test func p18LongPapers() throws {
+    /// The real files are in ../shared, which a plain clone does not have: the tests say so and skip.
+    static let corpusIsThere = FileManager.default.fileExists(atPath: ImportFixtures.aclDirectory)
+    static let skipReason: Comment = "skipped: ../shared/corpora/acl-anthology-2021/xml is not beside the repository"
+
+    @Test(.enabled(if: corpusIsThere, skipReason)) func p18LongPapers() throws {
         let loaded = try load(["P18.xml"])
         #expect(loaded.report.rejected == 0)
         let expected = try Self.countPapers(in: "P18.xml")
@@ -35,7 +39,7 @@ import Testing
         #expect(!records.values.contains { $0.authors.contains("Iryna Gurevych") && $0.id.hasSuffix("000") }, "editors are not authors")
     }
 
-    @Test(arguments: ["U03.xml", "W18.xml", "J00.xml", "C69.xml"])
+    @Test(.enabled(if: corpusIsThere, skipReason), arguments: ["U03.xml", "W18.xml", "J00.xml", "C69.xml"])
     func wholeFilesReadEveryPaper(name: String) throws {
         let loaded = try load([name])
         #expect(loaded.report.rejected == 0)
