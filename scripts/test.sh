@@ -26,6 +26,8 @@ fi
 # The whole ACL Anthology sample (55,764 papers) through the importer, when ../shared is beside us.
 if [ -d ../shared/corpora/acl-anthology-2021/xml ]; then
     scripts/check-acl-counts.sh .build/debug/paperql
+else
+    echo "skipping the ACL Anthology import check: ../shared/corpora/acl-anthology-2021/xml is not beside the repository"
 fi
 
 # End-to-end tests through a pseudo-terminal and through pipes (Python, pexpect).
