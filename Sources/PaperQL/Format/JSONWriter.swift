@@ -42,6 +42,14 @@ struct JSONWriter {
     }
 
     static func quote(_ text: String) -> String {
+        JSONString.quoted(text)
+    }
+}
+
+/// A JSON string literal, quoted and escaped (control characters and U+2028/U+2029 as `\u`):
+/// the one escaping for every JSON PaperQL writes, results and the language server's messages.
+public enum JSONString {
+    public static func quoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
