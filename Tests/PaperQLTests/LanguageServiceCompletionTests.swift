@@ -35,7 +35,11 @@ struct LanguageServiceCompletionTests {
         // the checker rejects the rest, so it is not offered.
         Case(text: "coauthors of \"Jack Rae\" ‸", includes: ["within", "or"], excludes: ["since", "and"]),
         Case(text: "path from \"Jack Rae\" ‸", includes: ["to", "or"], excludes: ["since", "and"]),
-        Case(text: "authors ‸", includes: ["of"], excludes: ["by", "since"]),
+        Case(text: "authors ‸", includes: ["of", "named"], excludes: ["by", "since"]),
+        Case(text: "authors named ‸", includes: ["exactly"], excludes: ["of", "since"]),
+        Case(text: "authors named \"Jack R‸", includes: ["Jack Rae"]),
+        Case(text: "authors named \"Jack Rae\" | show ‸", includes: ["identifier", "years", "venues", "coauthors"],
+             excludes: ["title"]),
         Case(text: "papers by \"Jack Rae\" and ‸", includes: ["since", "not"], excludes: ["and"]),
         Case(text: "papers where venue = NeurIPS and ‸", includes: ["year", "by"]),
         Case(text: "authors of ‸", includes: ["papers", "coauthors"], excludes: ["let"]),

@@ -19,10 +19,24 @@ import Testing
             papers by "Scott Reed" | show title
                       ^~~~~~~~~~~~
             <query>:1:11: note: Scott E. Reed (1 paper), Scott F. Reed (1 paper), Scott Reed (1 paper)
+            <query>:1:11: note: to see what tells them apart: authors named "Scott Reed"
             title
             A Generalist Agent
             Generative Adversarial Text to Image Synthesis
             Another Paper
+            """)
+    }
+
+    @Test func authorsNamedListsThePeopleANameMeansWithWhatTellsThemApart() {
+        #expect(QueryCase.render(#"authors named "Scott Reed""#, on: Self.graph) == """
+            name | identifier | papers | years | venues | coauthors
+            Scott E. Reed |  | 1 | 2022 |  | Oriol Vinyals
+            Scott F. Reed |  | 1 | 2010 |  | 
+            Scott Reed |  | 1 | 2016 |  | 
+            """)
+        #expect(QueryCase.render(#"authors named exactly "Scott Reed" | show name, years"#, on: Self.graph) == """
+            name | years
+            Scott Reed | 2016
             """)
     }
 

@@ -19,6 +19,8 @@ public indirect enum CheckedSet: Sendable {
     case papers(base: PaperBase, filter: CheckedFilter?)
     /// Authors of papers (every author when nil), with their paper counts in that set.
     case authors(of: CheckedPipeline?)
+    /// `authors named "NAME"`: the people the name means.
+    case authorsNamed(ResolvedAuthorName)
     case venues(of: CheckedPipeline?)
     case coauthors(of: AuthorSelection, within: Int?)
     case path(from: AuthorSelection, to: AuthorSelection)

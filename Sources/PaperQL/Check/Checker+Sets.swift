@@ -16,6 +16,12 @@ extension Checker {
             let inner = checkPaperArgument(of, for: "authors of")
             guard inner.ok else { return nil }
             return (.authors(of: inner.value), .authors)
+        case .authorsNamed(_, let name, let exactly):
+            // The rows are the people: no remark that the name means several of them.
+            guard let resolved = resolveAuthorName(name.text, exactly: exactly, span: name.span, listing: true) else {
+                return nil
+            }
+            return (.authorsNamed(resolved), .authors)
         case .venues(_, let of):
             let inner = checkPaperArgument(of, for: "venues of")
             guard inner.ok else { return nil }
@@ -137,7 +143,9 @@ extension Checker {
         }
     }
 
-    mutating func resolveAuthorName(_ typed: String, exactly: Bool, span: SourceSpan) -> ResolvedAuthorName? {
+    /// The people a typed name means; an error when none. `listing` (for `authors named`, whose
+    /// rows are those people) leaves out the remark that a name means several people.
+    mutating func resolveAuthorName(_ typed: String, exactly: Bool, span: SourceSpan, listing: Bool = false) -> ResolvedAuthorName? {
         let matches = graph.authors(matching: typed, exactly: exactly)
         if matches.isEmpty {
             var notes = graph.authorSuggestions(for: typed).map { author in
@@ -149,12 +157,13 @@ extension Checker {
             error(Messages.unknownAuthor(typed), at: span, notes: notes)
             return nil
         }
-        if matches.count > 1 {
+        if matches.count > 1, !listing {
             var notes: [Diagnostic.Note] = [.init(describe(matches))]
             let graph = self.graph
             if let identifier = matches.lazy.compactMap({ graph.identifier(of: $0) }).first {
                 notes.append(.init("to pick one person, write their identifier: \"\(identifier)\""))
             }
+            notes.append(.init("to see what tells them apart: authors named \(exactly ? "exactly " : "")\"\(typed)\""))
             remark(Messages.ambiguousAuthor(typed, count: matches.count), at: span, notes: notes)
         }
         return ResolvedAuthorName(typed: typed, exactly: exactly, span: span, authors: matches)

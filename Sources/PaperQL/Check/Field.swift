@@ -5,6 +5,8 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
     case truncated
     // authors and venues
     case name, papers, shared, distance, variants
+    // authors: what tells people with one name apart
+    case identifier, years, venues, coauthors
     // groups
     case key, count
 
@@ -25,7 +27,7 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
         case .papers:
             [.id, .title, .year, .venue, .authors, .type, .date, .categories, .institutions, .abstract, .sources,
              .versions, .doi, .truncated]
-        case .authors: [.name, .papers, .shared, .distance, .variants]
+        case .authors: [.name, .papers, .shared, .distance, .variants, .identifier, .years, .venues, .coauthors]
         case .venues: [.name, .papers]
         case .groups: [.key, .count]
         case .count, .path: []

@@ -26,6 +26,22 @@ extension Evaluator {
         return AuthorRows(rows: rows, columns: [.name, .papers])
     }
 
+    /// The people a name means (`authors named`), each with all their papers and what tells
+    /// namesakes apart: identifier, years, venues, coauthors. In the default order (most papers
+    /// first, then name), namesakes by identifier, so the same data always lists them alike.
+    func people(named name: ResolvedAuthorName) -> AuthorRows {
+        let rows = name.authors.map { author in
+            (row: AuthorRow(author: author, papers: graph.paperCount(of: author), shared: nil, distance: nil),
+             name: graph.name(of: author), identifier: graph.identifier(of: author) ?? "")
+        }.sorted { a, b in
+            if a.row.papers != b.row.papers { return a.row.papers > b.row.papers }
+            if a.name != b.name { return a.name < b.name }
+            if a.identifier != b.identifier { return a.identifier < b.identifier }
+            return a.row.author.rawValue < b.row.author.rawValue
+        }
+        return AuthorRows(rows: rows.map(\.row), columns: AuthorRows.personColumns)
+    }
+
     func venues(of plan: PaperPlan?) throws(EvaluationError) -> VenueRows {
         var rows: [VenueRow] = []
         if let plan {
@@ -183,6 +199,11 @@ extension Evaluator {
         if cancelled { throw .cancelled }
         return total
     }
+}
+
+extension AuthorRows {
+    /// The columns of `authors named`: what tells people with one name apart.
+    public static let personColumns: [Field] = [.name, .identifier, .papers, .years, .venues, .coauthors]
 }
 
 /// Counts per id: a dense array for ids, plus the list of ids touched, so reading the counts

@@ -114,6 +114,8 @@ public struct Evaluator: Sendable {
                            ordered: false)
         case .authorsOf(let plan):
             return Working(result: .authors(try authors(of: plan)), ordered: false)
+        case .authorsNamed(let name):
+            return Working(result: .authors(people(named: name)), ordered: true)
         case .venuesOf(let plan):
             return Working(result: .venues(try venues(of: plan)), ordered: false)
         case .coauthors(let authorPlan, let within):

@@ -50,6 +50,10 @@ public struct ResultTable: Sendable {
                     case .shared: row.shared.map(Cell.integer) ?? .null
                     case .distance: row.distance.map(Cell.integer) ?? .null
                     case .variants: .list(graph.variants(of: row.author))
+                    case .identifier: graph.identifier(of: row.author).map(Cell.text) ?? .null
+                    case .years: graph.activeYears(of: row.author).map { .text(PaperGraph.describe(years: $0)) } ?? .null
+                    case .venues: .list(graph.topVenues(of: row.author).map(\.name))
+                    case .coauthors: .list(graph.topCoauthors(of: row.author).map(\.name))
                     default: .null
                     }
                 }

@@ -33,6 +33,33 @@ extension PaperGraph {
         authorIdentifiers.isEmpty(Int(author.rawValue)) ? nil : authorIdentifiers[Int(author.rawValue)]
     }
 
+    /// The venues an author published at most, with their papers there (most first, ties by name).
+    public func topVenues(of author: AuthorID, limit: Int = 3) -> [(name: String, papers: Int)] {
+        var counts: [UInt32: Int] = [:]
+        for paper in authorPapers[Int(author.rawValue)] where paperVenues[Int(paper)] != PaperGraph.noValue {
+            counts[paperVenues[Int(paper)], default: 0] += 1
+        }
+        return counts.map { (name: venues.names[Int($0.key)], papers: $0.value) }
+            .sorted { $0.papers != $1.papers ? $0.papers > $1.papers : $0.name < $1.name }
+            .prefix(limit).map { $0 }
+    }
+
+    /// The people an author shares most papers with, and how many (most first, ties by name).
+    public func topCoauthors(of author: AuthorID, limit: Int = 3) -> [(name: String, shared: Int)] {
+        var shared: [UInt32: Int] = [:]
+        for paper in authorPapers[Int(author.rawValue)] {
+            for other in paperAuthors[Int(paper)] where other != author.rawValue { shared[other, default: 0] += 1 }
+        }
+        return shared.map { (name: name(of: AuthorID($0.key)), shared: $0.value) }
+            .sorted { $0.shared != $1.shared ? $0.shared > $1.shared : $0.name < $1.name }
+            .prefix(limit).map { $0 }
+    }
+
+    /// `2019` or `2015–2021`.
+    public static func describe(years: ClosedRange<Int>) -> String {
+        years.lowerBound == years.upperBound ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)"
+    }
+
     /// Author names close to a typed name, for "did you mean".
     public func authorSuggestions(for typed: String, limit: Int = 3) -> [AuthorID] {
         let folded = TextFolding.fold(typed)

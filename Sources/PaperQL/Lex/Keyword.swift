@@ -7,7 +7,7 @@ public enum Keyword: String, Sendable, CaseIterable {
     // connectives
     case and, or, not
     // set arguments
-    case of, to, within
+    case of, to, within, named
     // statements and stages
     case `let`, count, sort, limit, show, asc, desc
 }

@@ -33,6 +33,9 @@ public struct PlanExplainer: Sendable {
         case .authorsOf(let papers):
             lines.append(pad + (papers == nil ? "every author" : "authors of"))
             if let papers { self.papers(papers, depth: depth + 1, into: &lines) }
+        case .authorsNamed(let name):
+            lines.append(pad + "the people a name means (name → people)")
+            authors(.named(name), depth: depth + 1, into: &lines)
         case .venuesOf(let papers):
             lines.append(pad + (papers == nil ? "every venue" : "venues of"))
             if let papers { self.papers(papers, depth: depth + 1, into: &lines) }

@@ -17,6 +17,8 @@ public struct Planner: Sendable {
             return .papers(planPapers(base: base, filter: filter))
         case .authors(let of):
             return .authorsOf(of.map { planPaperPipeline($0) })
+        case .authorsNamed(let name):
+            return .authorsNamed(name)
         case .venues(let of):
             return .venuesOf(of.map { planPaperPipeline($0) })
         case .coauthors(let selection, let within):

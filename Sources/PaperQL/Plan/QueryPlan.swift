@@ -10,6 +10,8 @@ public struct QueryPlan: Sendable {
 public indirect enum SourcePlan: Sendable {
     case papers(PaperPlan)
     case authorsOf(PaperPlan?)
+    /// The people a name means (`authors named`), as the checker resolved them.
+    case authorsNamed(ResolvedAuthorName)
     case venuesOf(PaperPlan?)
     case coauthors(AuthorPlan, within: Int?)
     case path(AuthorPlan, AuthorPlan)

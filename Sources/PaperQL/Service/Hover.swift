@@ -10,12 +10,14 @@ public struct Hover: Sendable, Equatable {
         public let variants: [String]
         /// The people they wrote most papers with, and how many (at most three).
         public var topCoauthors: [(name: String, shared: Int)] = []
+        /// The identifier a source gives the person (`acl:yang-liu-ict`), which picks them alone.
+        public var identifier: String?
 
         public static func == (lhs: AuthorMatch, rhs: AuthorMatch) -> Bool {
             lhs.author == rhs.author && lhs.name == rhs.name && lhs.paperCount == rhs.paperCount
                 && lhs.activeYears == rhs.activeYears && lhs.variants == rhs.variants
                 && lhs.topCoauthors.map(\.name) == rhs.topCoauthors.map(\.name)
-                && lhs.topCoauthors.map(\.shared) == rhs.topCoauthors.map(\.shared)
+                && lhs.topCoauthors.map(\.shared) == rhs.topCoauthors.map(\.shared) && lhs.identifier == rhs.identifier
         }
     }
 
@@ -57,7 +59,8 @@ public struct Hover: Sendable, Equatable {
             }
             var lines = ["author \(how)\"\(typed)\": \(matches.count == 1 ? "1 author" : "\(matches.count) authors")"]
             for match in matches {
-                var line = "  \(match.name) — \(match.paperCount == 1 ? "1 paper" : "\(match.paperCount) papers")"
+                let identifier = match.identifier.map { " [\($0)]" } ?? ""
+                var line = "  \(match.name)\(identifier) — \(match.paperCount == 1 ? "1 paper" : "\(match.paperCount) papers")"
                 if let years = match.activeYears {
                     line += years.lowerBound == years.upperBound ? ", \(years.lowerBound)" : ", \(years.lowerBound)–\(years.upperBound)"
                 }

@@ -26,6 +26,7 @@ enum KeywordDocs {
         case .of: "the set an `authors`, `venues` or `coauthors` query is about"
         case .to: "the second author of `path from A to B`"
         case .within: "`coauthors of A within N`: coauthors up to N hops away"
+        case .named: "`authors named \"NAME\"`: the people a name means, with what tells them apart"
         case .let: "`let NAME = QUERY`: name a result for later statements"
         case .count: "`| count`: the number of rows; `| count by FIELD`: rows per value"
         case .sort: "`| sort by FIELD [asc|desc], …`: order the rows"
@@ -57,6 +58,10 @@ enum KeywordDocs {
         case .shared: "papers shared with the authors asked about"
         case .distance: "coauthor hops from the authors asked about"
         case .variants: "every way the author's name was written"
+        case .identifier: "the identifier a source gives the person (`acl:yang-liu-ict`, `openalex:A…`)"
+        case .years: "the years of the person's first and last papers"
+        case .venues: "the venues the person published at most (at most three)"
+        case .coauthors: "the people the person wrote most papers with (at most three)"
         case .key: "the value rows were counted by"
         case .count: "how many rows have the value"
         }

@@ -97,6 +97,7 @@ extension LanguageService {
                 author: author, name: name, paperCount: graph.paperCount(of: author),
                 activeYears: graph.activeYears(of: author), variants: graph.variants(of: author).filter { $0 != name })
             match.topCoauthors = topCoauthors(of: author)
+            match.identifier = graph.identifier(of: author)
             return match
         }
         let suggestions = matches.isEmpty ? graph.authorSuggestions(for: typed).map { graph.name(of: $0) } : []
@@ -105,13 +106,7 @@ extension LanguageService {
 
     /// The three people an author shares most papers with (ties by name).
     func topCoauthors(of author: AuthorID, limit: Int = 3) -> [(name: String, shared: Int)] {
-        var shared: [UInt32: Int] = [:]
-        for paper in graph.papers(of: author) {
-            for other in graph.authors(of: paper) where other != author { shared[other.rawValue, default: 0] += 1 }
-        }
-        return shared.map { (name: graph.name(of: AuthorID($0.key)), shared: $0.value) }
-            .sorted { $0.shared != $1.shared ? $0.shared > $1.shared : $0.name < $1.name }
-            .prefix(limit).map { $0 }
+        graph.topCoauthors(of: author, limit: limit)
     }
 
     private func valueMatch(_ facet: Facet, _ value: UInt32) -> Hover.ValueMatch {

@@ -37,7 +37,7 @@ extension LanguageService {
     private static func shapeKind(of set: SetExpression, environment: [String: ResultKind]) -> ResultKind? {
         switch set {
         case .papers: .papers
-        case .authors, .coauthors: .authors
+        case .authors, .authorsNamed, .coauthors: .authors
         case .venues: .venues
         case .path: .path
         case .variable(let name): environment[name.text]

@@ -84,6 +84,8 @@ struct SyntaxIndex: Sendable {
             if let filter { walk(filter, statement: statement) }
         case .authors(_, let of), .venues(_, let of):
             if let of { walk(of, statement: statement) }
+        case .authorsNamed(_, let name, _):
+            authorNames.append(name.span)
         case .coauthors(_, let of, let within):
             walk(of, statement: statement)
             if let within { numbers.append(within.span) }

@@ -31,9 +31,10 @@ public struct ExpectedTokens: Sendable, Equatable {
         case syntax
     }
 
-    /// Where a list of authors stands; only `by` gives `and` a meaning.
+    /// Where a list of authors stands; only `by` gives `and` a meaning. `named`: the one name
+    /// of `authors named`.
     public enum AuthorPlace: Hashable, Sendable, Comparable {
-        case by, coauthorsOf, pathFrom, pathTo
+        case by, coauthorsOf, pathFrom, pathTo, named
     }
 
     public enum FieldPlace: Hashable, Sendable, Comparable {
@@ -95,9 +96,9 @@ public struct ExpectedTokens: Sendable, Equatable {
         [Keyword.by, .at, .since, .before, .until, .in, .between, .from, .matching, .titled, .where, .not, .authors]
             .map(Token.Kind.keyword) + [.leftParen, .identifier]
 
-    /// field: IDENT | "count" | "papers" | "authors" | "venues" | "category".
+    /// field: IDENT | "count" | "papers" | "authors" | "venues" | "coauthors" | "category".
     static let fieldStarts: [Token.Kind] =
-        [.identifier] + [Keyword.count, .papers, .authors, .venues, .category].map(Token.Kind.keyword)
+        [.identifier] + [Keyword.count, .papers, .authors, .venues, .coauthors, .category].map(Token.Kind.keyword)
 
     /// authorAtom: STRING | "exactly" | IDENT | "(".
     static let authorAtomStarts: [Token.Kind] = [.string, .keyword(.exactly), .identifier, .leftParen]

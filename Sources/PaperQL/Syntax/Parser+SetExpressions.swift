@@ -70,10 +70,23 @@ extension Parser {
         return .parenthesized(inner, span: open.span.union(close.span))
     }
 
-    // MARK: - authorsSet = "authors" [ "of" setExpression ]
+    // MARK: - authorsSet = "authors" [ "of" setExpression | "named" [ "exactly" ] STRING ]
 
     mutating func parseAuthorsSet() -> SetExpression {
         let keyword = advance()
+        if at(.named) {
+            advance()
+            let exactly = at(.exactly, as: .author(.named))
+            if exactly { advance() }
+            guard at(.string, as: .author(.named)) else {
+                failAtEnd(Messages.expected("a quoted name after `\(exactly ? "exactly" : "named")`", found: describe(current)),
+                          at: current.span, notes: [.init("for example: authors named \"Yang Liu\"")])
+                return .invalid(keyword.span)
+            }
+            let name = advance()
+            let literal = Literal(kind: .string, text: name.value, span: name.span)
+            return .authorsNamed(keyword: keyword.span, name: literal, exactly: exactly)
+        }
         guard at(.of) else { return .authors(keyword: keyword.span, of: nil) }
         advance()
         return .authors(keyword: keyword.span, of: parseSetExpression())

@@ -242,7 +242,8 @@ public struct Parser {
         case .identifier:
             let token = advance()
             return Name(text: token.value, span: token.span)
-        case .keyword(.count), .keyword(.papers), .keyword(.authors), .keyword(.venues), .keyword(.category):
+        case .keyword(.count), .keyword(.papers), .keyword(.authors), .keyword(.venues), .keyword(.coauthors),
+             .keyword(.category):
             // Field names that are also keywords.
             let token = advance()
             return Name(text: token.value.lowercased(), span: token.span)

@@ -112,6 +112,7 @@ public enum ScriptFormatter {
         switch set {
         case .papers(_, let filter): filter.map { "papers " + print($0) } ?? "papers"
         case .authors(_, let of): of.map { "authors of " + print($0) } ?? "authors"
+        case .authorsNamed(_, let name, let exactly): "authors named " + (exactly ? "exactly " : "") + quoted(name.text)
         case .venues(_, let of): of.map { "venues of " + print($0) } ?? "venues"
         case .coauthors(_, let of, let within):
             "coauthors of " + print(of) + (within.map { " within \($0.text)" } ?? "")

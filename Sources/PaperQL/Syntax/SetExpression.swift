@@ -4,6 +4,8 @@ public indirect enum SetExpression: Sendable {
     case papers(keyword: SourceSpan, filter: Filter?)
     /// `authors [of SET]`
     case authors(keyword: SourceSpan, of: SetExpression?)
+    /// `authors named ["exactly"] "NAME"`: the people a name means, with what tells them apart.
+    case authorsNamed(keyword: SourceSpan, name: Literal, exactly: Bool)
     /// `venues [of SET]`
     case venues(keyword: SourceSpan, of: SetExpression?)
     /// `coauthors of AUTHORS [within N]`
@@ -24,6 +26,8 @@ public indirect enum SetExpression: Sendable {
             filter.map { keyword.union($0.span) } ?? keyword
         case .authors(let keyword, let of), .venues(let keyword, let of):
             of.map { keyword.union($0.span) } ?? keyword
+        case .authorsNamed(let keyword, let name, _):
+            keyword.union(name.span)
         case .coauthors(let keyword, let of, let within):
             keyword.union(within?.span ?? of.span)
         case .path(let keyword, _, let to):

@@ -20,6 +20,8 @@ struct GeneratedPipeline: CustomStringConvertible {
 indirect enum GeneratedSet: CustomStringConvertible {
     case papers(GeneratedFilter?)
     case authors(of: GeneratedSet?)
+    /// `authors named ["exactly"] "NAME"`
+    case authorsNamed(String, exactly: Bool)
     case venues(of: GeneratedSet?)
     case coauthors(GeneratedAuthors, within: Int?)
     case path(GeneratedAuthors, GeneratedAuthors)
@@ -31,6 +33,7 @@ indirect enum GeneratedSet: CustomStringConvertible {
         switch self {
         case .papers(let filter): filter.map { "papers \($0.render(.or))" } ?? "papers"
         case .authors(let of): of.map { "authors of \($0.asArgument)" } ?? "authors"
+        case .authorsNamed(let name, let exactly): "authors named " + (exactly ? "exactly " : "") + quoted(name)
         case .venues(let of): of.map { "venues of \($0.asArgument)" } ?? "venues"
         case .coauthors(let authors, let within): "coauthors of \(authors)" + (within.map { " within \($0)" } ?? "")
         case .path(let from, let to): "path from \(from) to \(to)"
@@ -178,6 +181,8 @@ extension GeneratedSet {
             return [.papers(nil)] + filter.shrinks.map { .papers($0) }
         case .papers(nil), .variable, .authors(nil), .venues(nil):
             return []
+        case .authorsNamed(let name, let exactly):
+            return [.authors(of: nil)] + (exactly ? [.authorsNamed(name, exactly: false)] : [])
         case .authors(let of?):
             return [.authors(of: nil)] + of.shrinks.map { .authors(of: $0) }
         case .venues(let of?):

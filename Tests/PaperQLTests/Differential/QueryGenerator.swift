@@ -97,6 +97,7 @@ struct QueryGenerator {
             if roll < 1 { return .authors(of: nil) }
             if roll < 4 { return .authors(of: set(.papers, depth: depth - 1, scope: scope)) }
             if roll < 5, !variables.isEmpty { return .variable(random.pick(variables)) }
+            if roll < 6 { return .authorsNamed(nameText(), exactly: random.chance(0.2)) }
             let within: Int? = random.chance(0.4) ? random.int(1...3) : nil
             // Now and then with `and`, which a traversal refuses.
             return .coauthors(authors(depth: depth - 1, scope: scope, conjunctions: random.chance(0.05)), within: within)
@@ -114,7 +115,8 @@ struct QueryGenerator {
         switch kind {
         case .papers: fields = (["title", "year", "venue", "date", "id", "type", "authors"],
                                 ["id", "title", "year", "venue", "authors", "type", "date", "categories", "doi"])
-        case .authors: fields = (["name", "papers", "shared", "distance"], ["name", "papers", "shared", "distance", "variants"])
+        case .authors: fields = (["name", "papers", "shared", "distance"],
+                                 ["name", "papers", "shared", "distance", "variants", "identifier", "years", "venues", "coauthors"])
         case .venues: fields = (["name", "papers"], ["name", "papers"])
         case .groups: fields = (["key", "count"], ["key", "count"])
         case .count, .path: return nil

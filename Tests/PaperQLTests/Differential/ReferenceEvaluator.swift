@@ -75,6 +75,13 @@ struct ReferenceEvaluator {
             return .authors(authorOrder(counts.map { person, count in
                 Answer.AuthorRow(person: person, name: corpus.people[person].name, papers: count, shared: nil, distance: nil)
             }))
+        case .authorsNamed(_, let name, let exactly):
+            // Every person the name means, with all their papers.
+            let people = try people(named: name.text, exactly: exactly)
+            return .authors(authorOrder(people.map { person in
+                Answer.AuthorRow(person: person, name: corpus.people[person].name, papers: corpus.paperCounts[person],
+                                 shared: nil, distance: nil)
+            }))
         case .venues(_, let of):
             var counts: [String: Int] = [:]
             let papers = try of.map { of throws(Rejection) in try paperIDs(of: try set(of)) } ?? Array(corpus.papers.indices)
@@ -173,7 +180,7 @@ struct ReferenceEvaluator {
                        "version": "versions", "paper": "papers"]
         let known = ["id", "title", "year", "venue", "authors", "type", "date", "categories", "institutions", "abstract",
                      "sources", "versions", "doi", "truncated", "name", "papers", "shared", "distance", "variants", "key",
-                     "count"]
+                     "count", "identifier", "years", "venues", "coauthors"]
         if known.contains(lowered) { return lowered }
         return aliases[lowered]
     }
@@ -194,7 +201,7 @@ struct ReferenceEvaluator {
         switch value {
         case .papers: ["id", "title", "year", "venue", "authors", "type", "date", "categories", "institutions", "abstract",
                        "sources", "versions", "doi", "truncated"]
-        case .authors: ["name", "papers", "shared", "distance", "variants"]
+        case .authors: ["name", "papers", "shared", "distance", "variants", "identifier", "years", "venues", "coauthors"]
         case .venues: ["name", "papers"]
         case .groups: ["key", "count"]
         default: []
