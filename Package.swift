@@ -30,6 +30,6 @@ let package = Package(
         .executableTarget(name: "paperql-bench", dependencies: ["PaperQL"], path: "Sources/paperql-bench"),
         .executableTarget(name: "EmbeddingExample", dependencies: ["PaperQL"], path: "Examples/Embedding",
                           exclude: ["expected-output.txt"]),
-        .testTarget(name: "PaperQLTests", dependencies: ["PaperQL"], exclude: ["Cases", "Golden", "Fixtures"]),
+        .testTarget(name: "PaperQLTests", dependencies: ["PaperQL", "PaperQLLSP"], exclude: ["Cases", "Golden", "Fixtures"]),
     ]
 )

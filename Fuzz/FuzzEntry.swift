@@ -2,6 +2,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+@testable import PaperQL
 
 let selectedFuzzTarget: FuzzTarget = {
     guard let name = getenv("PAPERQL_FUZZ_TARGET").map({ String(cString: $0) }), let target = FuzzTarget(rawValue: name) else {

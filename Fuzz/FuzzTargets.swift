@@ -1,15 +1,14 @@
 // The fuzz targets: one function per input surface, each taking raw bytes. Compiled two ways:
-// into the libFuzzer binary together with the library's sources (`scripts/fuzz.sh`, with
-// `-D PAPERQL_FUZZER`), and into the test target (through a symbolic link in
+// into the libFuzzer binary, linked with the library and the language server built for testing
+// (`scripts/fuzz.sh`), and into the test target (through a symbolic link in
 // `Tests/PaperQLTests/Robustness/`), where `FuzzRegressionTests` replays every saved input in
 // `Fuzz/regressions/TARGET/` without libFuzzer.
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-#if !PAPERQL_FUZZER
 @testable import PaperQL
-#endif
+@testable import PaperQLLSP
 
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// Query text through parse, check, plan, evaluate on the default corpus, every output format,
@@ -20,6 +19,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case bibtex, arxiv, dblp, openalex, acl, csv, native
     /// The snapshot reader (length and checksum fixed up, so that mutations reach the sections).
     case snapshot
+    /// The language server's message handling: framing, JSON-RPC, every request and notification.
+    case lsp
 
     /// The file extension an importer target writes its input under.
     var fileExtension: String {
@@ -28,6 +29,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .dblp, .acl: "xml"
         case .csv: "csv"
         case .snapshot: "pqg"
+        case .lsp: "lsp"
         default: "jsonl"
         }
     }
@@ -56,6 +58,7 @@ enum FuzzTargets {
         case .query: query(bytes)
         case .service: service(bytes)
         case .snapshot: snapshot(bytes)
+        case .lsp: lsp(bytes)
         default: importer(target, bytes)
         }
     }

@@ -10,7 +10,7 @@
 #   scripts/fuzz.sh --check                               can this toolchain build fuzzers?
 #   scripts/fuzz.sh --build                               build only
 #
-# Targets: query service bibtex arxiv dblp openalex acl csv native snapshot (Fuzz/FuzzTargets.swift).
+# Targets: query service bibtex arxiv dblp openalex acl csv native snapshot lsp (Fuzz/FuzzTargets*.swift).
 # Seeds come from the test fixtures, the examples and the language cases, plus Fuzz/seeds/ and
 # every saved regression in Fuzz/regressions/TARGET/. The growing corpus is kept in
 # .build-fuzzer/corpus/TARGET; crashes, timeouts and memory blow-ups are written to
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 
 out=.build-fuzzer
 binary="$out/paperql-fuzz"
-targets=(query service bibtex arxiv dblp openalex acl csv native snapshot)
+targets=(query service bibtex arxiv dblp openalex acl csv native snapshot lsp)
 fixtures=Tests/PaperQLTests/Fixtures/import
 
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
@@ -43,15 +43,26 @@ build() {
     mkdir -p "$out"
     # Rebuilt only when a library or harness source changed (or never, with PAPERQL_FUZZ_NO_REBUILD=1).
     if [ -x "$binary" ] && [ -n "${PAPERQL_FUZZ_NO_REBUILD:-}" ]; then return 0; fi
-    if [ -x "$binary" ] && [ -z "$(find Sources/PaperQL Fuzz -name '*.swift' -newer "$binary" -print -quit)" ]; then
+    if [ -x "$binary" ] && [ -z "$(find Sources/PaperQL Sources/PaperQLLSP Fuzz -name '*.swift' -newer "$binary" -print -quit)" ]; then
         return 0
     fi
     echo "building the fuzzer ($binary)..." >&2
-    local sources
-    mapfile -t sources < <(find Sources/PaperQL -name '*.swift' | sort)
-    swiftc -sanitize=fuzzer,address -parse-as-library -O -wmo -num-threads 2 -swift-version 6 -module-name PaperQL \
-        -D PAPERQL_FUZZER -I Sources/CMalloc -suppress-warnings \
-        "${sources[@]}" Fuzz/FuzzTargets.swift Fuzz/FuzzEntry.swift -o "$binary.tmp"
+    # Three steps: the library and the language server as static libraries built for testing
+    # (the harness reaches internal API through `@testable import`), then the harness.
+    local flags=(-sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -suppress-warnings -enable-testing)
+    local library_sources server_sources
+    mapfile -t library_sources < <(find Sources/PaperQL -name '*.swift' | sort)
+    mapfile -t server_sources < <(find Sources/PaperQLLSP -name '*.swift' | sort)
+    mkdir -p "$out/modules"
+    swiftc "${flags[@]}" -wmo -num-threads 2 -module-name PaperQL -I Sources/CMalloc \
+        -emit-library -static -emit-module -emit-module-path "$out/modules/PaperQL.swiftmodule" \
+        "${library_sources[@]}" -o "$out/libPaperQL.a"
+    swiftc "${flags[@]}" -wmo -num-threads 2 -module-name PaperQLLSP -I "$out/modules" -I Sources/CMalloc \
+        -emit-library -static -emit-module -emit-module-path "$out/modules/PaperQLLSP.swiftmodule" \
+        "${server_sources[@]}" -o "$out/libPaperQLLSP.a"
+    swiftc "${flags[@]}" -use-ld=lld -module-name PaperQLFuzz -I "$out/modules" -I Sources/CMalloc \
+        Fuzz/FuzzTargets.swift Fuzz/FuzzTargets+LSP.swift Fuzz/FuzzEntry.swift \
+        "$out/libPaperQLLSP.a" "$out/libPaperQL.a" -o "$binary.tmp"
     mv "$binary.tmp" "$binary"
 }
 
@@ -95,6 +106,7 @@ seeds() {
         openalex) cp "$fixtures"/openalex-works-sample.jsonl "$dir"/ ;;
         csv) cp "$fixtures"/*.csv "$fixtures"/broken/*.csv "$dir"/ ;;
         native) head -n 12 Corpus/default-corpus.jsonl > "$dir/default-head.jsonl"; cp "$fixtures"/broken/*.bib "$dir"/ 2>/dev/null || true ;;
+        lsp) cp Fuzz/seeds/lsp/* "$dir"/ 2>/dev/null || true ;;
         snapshot) PAPERQL_FUZZ_WRITE_SEED_SNAPSHOT="$dir/seed.pqg" PAPERQL_FUZZ_TARGET=snapshot "$binary" >/dev/null 2>&1 ;;
     esac
     if [ -d "Fuzz/seeds/$target" ]; then cp "Fuzz/seeds/$target"/* "$dir"/ 2>/dev/null || true; fi
@@ -107,6 +119,7 @@ dictionary() {
         bibtex) echo Fuzz/dictionaries/bibtex.dict ;;
         dblp|acl) echo Fuzz/dictionaries/xml.dict ;;
         csv) echo Fuzz/dictionaries/csv.dict ;;
+        lsp) echo Fuzz/dictionaries/lsp.dict ;;
         *) echo Fuzz/dictionaries/json.dict ;;
     esac
 }
@@ -121,7 +134,7 @@ fuzz() {
     mkdir -p "$corpus" "$findings" "Fuzz/regressions/$target"
     seed=$(seeds "$target")
     local max_len=4096
-    case "$target" in query|service) max_len=2048 ;; snapshot) max_len=65536 ;; esac
+    case "$target" in query|service) max_len=2048 ;; snapshot) max_len=65536 ;; lsp) max_len=8192 ;; esac
     echo "fuzzing $target for ${seconds}s (corpus $corpus, findings $findings)" >&2
     # No leak checking: FoundationXML leaks a CFError string per parse error (not ours, and
     # bounded: one per file); memory blow-ups are caught by -rss_limit_mb.

@@ -10,7 +10,7 @@ extension LanguageServer {
         let rootURI = params?["rootUri"]?.stringValue ?? params?["workspaceFolders"]?.arrayValue?.first?["uri"]?.stringValue
         let rootPath = rootURI.flatMap(WorkspaceData.path(fromURI:)) ?? params?["rootPath"]?.stringValue
         let data = WorkspaceData.resolve(initializationOptions: params?["initializationOptions"], rootPath: rootPath)
-        let (graph, problem) = data.load()
+        let (graph, problem) = data.load(defaultGraph: defaultGraph)
         if let problem { Self.log(problem) }
         let watch = params?["capabilities", "workspace", "didChangeWatchedFiles", "dynamicRegistration"]?.boolValue ?? false
         state.withLock {
@@ -67,7 +67,7 @@ extension LanguageServer {
         guard paths.contains(where: data.isSource) else { return }
         let fresh = WorkspaceData.resolve(initializationOptions: options, rootPath: rootPath)
         queue.async { [self] in
-            let (graph, problem) = fresh.load()
+            let (graph, problem) = fresh.load(defaultGraph: defaultGraph)
             if let problem { Self.log(problem) }
             let uris = state.withLock { state -> [String] in
                 state.data = fresh

@@ -63,15 +63,24 @@ public final class LanguageServer: Sendable {
     let queue = DispatchQueue(label: "paperql.lsp", attributes: .concurrent)
     let debounce: DispatchTimeInterval
     let budget: DispatchTimeInterval
+    /// The graph served when the workspace names no data (the default corpus; the fuzz target
+    /// passes one it built once).
+    let defaultGraph: @Sendable () -> PaperGraph
 
     /// - Parameters:
     ///   - debounceMilliseconds: how long diagnostics wait after an edit.
     ///   - budgetMilliseconds: how long running a document may take for its warnings and result
     ///     sizes (syntax and name errors are reported whatever it takes).
-    public init(output: Int32 = 1, debounceMilliseconds: Int = 50, budgetMilliseconds: Int = 300) {
+    public convenience init(output: Int32 = 1, debounceMilliseconds: Int = 50, budgetMilliseconds: Int = 300) {
+        self.init(output: output, debounceMilliseconds: debounceMilliseconds, budgetMilliseconds: budgetMilliseconds,
+                  defaultGraph: DefaultCorpus.load)
+    }
+
+    init(output: Int32, debounceMilliseconds: Int, budgetMilliseconds: Int, defaultGraph: @escaping @Sendable () -> PaperGraph) {
         writer = MessageWriter(descriptor: output)
         debounce = .milliseconds(debounceMilliseconds)
         budget = .milliseconds(budgetMilliseconds)
+        self.defaultGraph = defaultGraph
     }
 
     /// Serves until `exit` or the end of the input; returns the exit status (0 after `shutdown`).

@@ -31,14 +31,14 @@ struct WorkspaceData: Sendable {
     }
 
     /// The graph, or the default corpus and why the files did not load.
-    func load() -> (graph: PaperGraph, problem: String?) {
-        guard !paths.isEmpty else { return (DefaultCorpus.load(), nil) }
+    func load(defaultGraph: () -> PaperGraph = DefaultCorpus.load) -> (graph: PaperGraph, problem: String?) {
+        guard !paths.isEmpty else { return (defaultGraph(), nil) }
         switch CorpusLoader.load(paths: paths) {
         case .success(let loaded):
             return (loaded.graph, nil)
         case .failure(let failure):
             let reasons = failure.errors.prefix(3).map { "\($0)" }.joined(separator: "; ")
-            return (DefaultCorpus.load(), "PaperQL could not load \(paths.joined(separator: ", ")): \(reasons); using the default corpus")
+            return (defaultGraph(), "PaperQL could not load \(paths.joined(separator: ", ")): \(reasons); using the default corpus")
         }
     }
 

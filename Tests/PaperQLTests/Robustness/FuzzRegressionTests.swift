@@ -38,6 +38,7 @@ import Testing
             case .csv: "id,title,authors\nk,T,A B; C D\n"
             case .native, .arxiv, .openalex: "{\"id\": \"k\", \"title\": \"T\", \"authors\": [\"A B\"]}\n"
             case .snapshot: String(repeating: "\u{0}", count: 64)
+            case .lsp: "textDocument/hover 0 3\ntextDocument/completion 0 11\n{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"textDocument/rename\",\"params\":{}}"
             }
         FuzzTargets.run(target, Array(input.utf8))
     }
