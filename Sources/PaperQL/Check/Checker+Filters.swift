@@ -75,7 +75,7 @@ extension Checker {
     private mutating func reportUnknownFacetValue(
         _ literal: Literal, names: [String], facet: Facet, message: DiagnosticMessage
     ) {
-        var notes = Suggestions.closest(to: literal.text, among: names, key: TextFolding.fold).map { name in
+        var notes = (maySuggest() ? Suggestions.closest(to: literal.text, among: names, key: TextFolding.fold) : []).map { name in
             let count = facet.byFoldedName[TextFolding.fold(name)].map { facet.papers.count(Int($0)) } ?? 0
             return Diagnostic.Note(Messages.didYouMeanWithPapers(name, papers: count))
         }
@@ -132,7 +132,7 @@ extension Checker {
         var ids: [UInt32] = []
         for word in words {
             guard let id = graph.wordID(word) else {
-                let notes = graph.wordSuggestions(for: word).map { Diagnostic.Note(Messages.didYouMean($0)) }
+                let notes = (maySuggest() ? graph.wordSuggestions(for: word) : []).map { Diagnostic.Note(Messages.didYouMean($0)) }
                 warn(Messages.unknownWord(word), at: literal.span, notes: notes)
                 return .nothing(label: word)
             }
@@ -163,7 +163,7 @@ extension Checker {
         if let papers = graph.papersByTitle[folded] {
             return .papers(Array(papers), label: "titled \"\(literal.text)\"")
         }
-        let notes = graph.titleSuggestions(for: literal.text).map { Diagnostic.Note(Messages.didYouMean($0)) }
+        let notes = (maySuggest() ? graph.titleSuggestions(for: literal.text) : []).map { Diagnostic.Note(Messages.didYouMean($0)) }
         error(Messages.unknownTitle(literal.text), at: literal.span,
               notes: notes + [.init("to search words in titles and abstracts, use: matching \"…\"")])
         return nil

@@ -148,7 +148,7 @@ extension Checker {
     mutating func resolveAuthorName(_ typed: String, exactly: Bool, span: SourceSpan, listing: Bool = false) -> ResolvedAuthorName? {
         let matches = graph.authors(matching: typed, exactly: exactly)
         if matches.isEmpty {
-            var notes = graph.authorSuggestions(for: typed).map { author in
+            var notes = (maySuggest() ? graph.authorSuggestions(for: typed) : []).map { author in
                 Diagnostic.Note(Messages.didYouMeanAuthor(graph.name(of: author), papers: graph.paperCount(of: author)))
             }
             if exactly, !graph.authors(matching: typed, exactly: false).isEmpty {

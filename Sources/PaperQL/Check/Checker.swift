@@ -7,6 +7,8 @@ public struct Checker {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Set by any error while checking the current statement.
     var failed = false
+    /// How many more unknown names of the current statement get suggestions (see `maySuggest`).
+    var suggestionsLeft = DiagnosticRenderer.defaultLimit
 
     public init(graph: PaperGraph, environment: [String: ResultKind] = [:]) {
         self.graph = graph
@@ -17,6 +19,7 @@ public struct Checker {
     /// A checked `let` adds its name to the environment.
     public mutating func check(_ statement: Statement) -> CheckedStatement? {
         failed = false
+        suggestionsLeft = DiagnosticRenderer.defaultLimit
         switch statement {
         case .invalid:
             return nil
@@ -106,6 +109,15 @@ public struct Checker {
     }
 
     // MARK: - Reporting
+
+    /// "Did you mean" for the first unknown names of a statement only: each suggestion scans
+    /// every name of its kind, and no front end shows more than `DiagnosticRenderer.defaultLimit`
+    /// diagnostics of a statement, so a statement of thousands of unknown names stays linear.
+    mutating func maySuggest() -> Bool {
+        guard suggestionsLeft > 0 else { return false }
+        suggestionsLeft -= 1
+        return true
+    }
 
     mutating func error(_ message: DiagnosticMessage, at span: SourceSpan, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(message, at: span, notes: notes))

@@ -50,6 +50,20 @@ import Testing
         #expect(run.standardError.utf8.count < 50_000)
     }
 
+    /// Each suggestion scans every author name: only the unknown names a front end shows (the
+    /// first `DiagnosticRenderer.defaultLimit` of a statement) get one, so thousands of unknown
+    /// names cost no more than twenty.
+    @Test func onlyTheShownUnknownNamesGetSuggestions() {
+        let names = (0..<(DiagnosticRenderer.defaultLimit + 5)).map { "\"Jack Ra\($0)\"" }.joined(separator: " or ")
+        let unknown = Self.diagnostics("papers by " + names).filter { $0.id == "sema.unknownAuthor" }
+        #expect(unknown.count == DiagnosticRenderer.defaultLimit + 5)
+        let suggested = unknown.map { $0.notes.contains { $0.message.hasPrefix("did you mean") } }
+        #expect(suggested == Array(repeating: true, count: DiagnosticRenderer.defaultLimit) + Array(repeating: false, count: 5))
+        // The next statement has its own twenty.
+        let next = Self.diagnostics("papers by " + names + "\npapers by \"Jack Ray\"").last
+        #expect(next?.notes.map(\.message) == ["did you mean \"Jack Rae\" (6 papers)?"])
+    }
+
     /// Over a script, at most `diagnosticsPerRun` are shown, then one line with the rest.
     @Test func aScriptShowsAtMostAHundredDiagnostics() throws {
         let script = String(repeating: "papers @\n", count: 1_000)
