@@ -15,14 +15,23 @@ public struct BatchRunner {
     /// Diagnostics shown for one script (one `run` call).
     public static let diagnosticsPerRun = 100
 
-    public init(format: OutputFormat, formatOptions: FormatOptions, keepGoing: Bool, coloredDiagnostics: Bool) {
+    /// Where results go instead of standard output (`--out FILE`).
+    public let outputFile: OutputFile?
+    /// Results of at least this many rows written to a file show a progress line on a terminal.
+    public static let progressRows = 10_000
+
+    public init(
+        format: OutputFormat, formatOptions: FormatOptions, keepGoing: Bool, coloredDiagnostics: Bool,
+        outputFile: OutputFile? = nil
+    ) {
         self.format = format
         var formatOptions = formatOptions
         // Data never drives the terminal: control characters are shown escaped there.
-        if Terminal.standardOutputIsTerminal { formatOptions.escapesControlCharacters = true }
+        if outputFile == nil, Terminal.standardOutputIsTerminal { formatOptions.escapesControlCharacters = true }
         self.formatOptions = formatOptions
         self.keepGoing = keepGoing
         self.coloredDiagnostics = coloredDiagnostics
+        self.outputFile = outputFile
     }
 
     /// What has been shown of a script's diagnostics, and what was left out.
@@ -62,7 +71,7 @@ public struct BatchRunner {
 
     /// Runs one script in the session. Returns false if any statement failed.
     public mutating func run(_ source: SourceFile, in session: inout QuerySession) -> Bool {
-        let formatter = ResultFormatter(format: format, options: formatOptions)
+        let writer = ResultWriter(formatter: ResultFormatter(format: format, options: formatOptions))
         let graph = session.graph
         var failed = false
         var budget = DiagnosticBudget(renderer: DiagnosticRenderer(colored: coloredDiagnostics), source: source)
@@ -70,14 +79,48 @@ public struct BatchRunner {
             budget.report(statement.diagnostics)
             if statement.failed { failed = true }
             guard let result = statement.result, statement.binding == nil else { return }
-            if printedResults > 0, format == .table || format == .csv || format == .markdown {
-                Terminal.writeOutput("\n")
+            if let message = writer.formatter.mismatch(result) {
+                budget.report([Diagnostic.error(message, at: statement.span)])
+                failed = true
+                return
             }
-            Terminal.writeOutput(formatter.render(result, graph: graph))
+            if printedResults > 0, format == .table || format == .csv || format == .markdown || format == .bibtex {
+                write("\n")
+            }
+            if !emit(result, graph: graph, writer: writer) { failed = true }
             printedResults += 1
         }
         budget.report(outcome.unreportedDiagnostics)
         budget.finish()
         return !failed && !outcome.diagnostics.hasErrors
+    }
+
+    private func write(_ text: String) {
+        if let outputFile { outputFile.write(text) } else { Terminal.writeOutput(text) }
+    }
+
+    /// Writes one result; to a file, in pieces with a progress line on a terminal when it is
+    /// large, and a line saying what was written. False when it could not be rendered.
+    private func emit(_ result: QueryResult, graph: PaperGraph, writer: ResultWriter) -> Bool {
+        guard let outputFile, writer.formatter.format != .svg else {
+            switch writer.render(result, graph: graph) {
+            case .text(let text): write(text)
+            case .mismatch: return false
+            case .failure(let message):
+                Terminal.writeError(message)
+                return false
+            }
+            return true
+        }
+        let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal && result.rowCount >= Self.progressRows)
+        writer.formatter.render(result, graph: graph, rowsPerPiece: 5_000) { piece, rows in
+            outputFile.write(piece)
+            progress.show("writing \(outputFile.path): \(rows) of \(result.rowCount) rows")
+        }
+        progress.clear()
+        if Terminal.standardErrorIsTerminal {
+            Terminal.writeError("wrote \(ProgressLine.describe(result)) to \(outputFile.path)\n")
+        }
+        return true
     }
 }

@@ -206,6 +206,7 @@ extension LanguageServer {
         case .groups: return count == 1 ? "1 group" : "\(count) groups"
         case .count: return "a count"
         case .path: return count == 1 ? "1 hop" : "\(count) hops"
+        case .profile: return count == 1 ? "a profile of 1 paper" : "a profile of \(count) papers"
         }
     }
 

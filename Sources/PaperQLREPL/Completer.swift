@@ -64,6 +64,7 @@ struct Completer: Sendable {
         switch MetaCommand.canonicalName(name) {
         case "format": words = OutputFormat.allCases.map(\.rawValue)
         case "timing": words = ["on", "off"]
+        case "chart": words = BarChart.Mode.allCases.map(\.rawValue)
         case "help": words = HelpText.topics.map(\.name)
         case "load", "run":
             let files = fileCandidates(typed)

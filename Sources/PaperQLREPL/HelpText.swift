@@ -19,7 +19,8 @@ enum HelpText {
 
         Commands:
           :help [topic]     this help, or a topic: \(topics.map(\.name).joined(separator: ", "))
-          :format FORMAT    table, json, jsonl, csv or markdown
+          :format FORMAT    table, json, jsonl, csv, markdown, dot, graphml, svg or bibtex
+          :chart on|off|auto  bars beside count by (auto: in tables)
           :timing on|off    print the time each query takes
           :load FILE        add the papers of a data file (any format) to the graph
           :run FILE         run a script of queries in this session
@@ -61,7 +62,8 @@ enum HelpText {
 
             """),
         Topic(name: "commands", summary: "the : commands", text: """
-            :help [topic]  :format table|json|jsonl|csv|markdown  :timing on|off
+            :help [topic]  :format table|json|jsonl|csv|markdown|dot|graphml|svg|bibtex
+            :chart on|off|auto  :timing on|off
             :load FILE (adds papers; let names are cleared, since the graph is rebuilt)
             :run FILE  :explain QUERY  :stats  :vars  :quit
 

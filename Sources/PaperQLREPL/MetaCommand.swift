@@ -4,6 +4,7 @@ import PaperQL
 enum MetaCommand: Equatable {
     case help(topic: String?)
     case format(String?)
+    case chart(String?)
     case timing(String?)
     case load(String?)
     case run(String?)
@@ -15,7 +16,7 @@ enum MetaCommand: Equatable {
     case unknown(String, suggestions: [String])
 
     /// The commands, as completion offers them.
-    static let names = ["help", "format", "timing", "load", "run", "stats", "explain", "vars", "quit"]
+    static let names = ["help", "format", "chart", "timing", "load", "run", "stats", "explain", "vars", "quit"]
 
     /// Short spellings accepted besides the names.
     static let aliases = ["h": "help", "?": "help", "q": "quit", "exit": "quit", "variables": "vars"]
@@ -35,6 +36,7 @@ enum MetaCommand: Equatable {
         switch MetaCommand.canonicalName(name) {
         case "help": self = .help(topic: argument)
         case "format": self = .format(argument)
+        case "chart": self = .chart(argument)
         case "timing": self = .timing(argument)
         case "load": self = .load(argument)
         case "run": self = .run(argument)

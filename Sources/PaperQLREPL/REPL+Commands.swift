@@ -12,6 +12,17 @@ extension REPL {
             help(topic)
         case .format(let name):
             setFormat(name)
+        case .chart(let setting):
+            guard let setting else {
+                Terminal.writeOutput("chart is \(chart.rawValue) (choose: on, off, auto)\n")
+                return true
+            }
+            guard let chosen = BarChart.Mode(rawValue: setting.lowercased()) else {
+                Terminal.writeError("usage: :chart on|off|auto (bars beside count by: always, never, in tables)\n")
+                return true
+            }
+            chart = chosen
+            Terminal.writeOutput("chart is \(chart.rawValue)\n")
         case .timing(let setting):
             switch setting?.lowercased() {
             case nil: timing.toggle()

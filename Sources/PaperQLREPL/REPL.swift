@@ -11,6 +11,8 @@ public struct REPLOptions: Sendable {
     public var historyPath: String?
     /// Shown in the greeting.
     public var version: String
+    /// Charts and BibTeX accents (width, rows and colour come from the terminal).
+    public var formatOptions = FormatOptions()
 
     public init(format: OutputFormat, coloredOutput: Bool, coloredDiagnostics: Bool, historyPath: String?, version: String) {
         self.format = format
@@ -38,6 +40,8 @@ public struct REPL {
     var service: LanguageService
     let options: REPLOptions
     var format: OutputFormat
+    /// When `count by` results get bars (`:chart`).
+    var chart: BarChart.Mode
     var timing = false
     /// The history file in use: `options.historyPath` unless it could not be used.
     var historyPath: String?
@@ -46,6 +50,7 @@ public struct REPL {
         self.session = session
         self.options = options
         self.format = options.format
+        self.chart = options.formatOptions.chart
         self.service = LanguageService(graph: session.graph)
     }
 
@@ -118,10 +123,13 @@ public struct REPL {
         let renderer = DiagnosticRenderer(colored: options.coloredDiagnostics)
         let height = Terminal.height ?? 24
         // The session is on a terminal: control characters from data are shown escaped in every format.
-        let formatOptions = FormatOptions(
-            width: Terminal.width, maxRows: format == .table ? max(5, height - 6) : nil, colored: options.coloredOutput,
-            escapesControlCharacters: true)
-        let formatter = ResultFormatter(format: format, options: formatOptions)
+        var formatOptions = options.formatOptions
+        formatOptions.width = Terminal.width
+        formatOptions.maxRows = format == .table ? max(5, height - 6) : nil
+        formatOptions.colored = options.coloredOutput
+        formatOptions.escapesControlCharacters = true
+        formatOptions.chart = chart
+        let writer = ResultWriter(formatter: ResultFormatter(format: format, options: formatOptions))
         let graph = session.graph
         let timing = self.timing
         var printed = 0
@@ -140,9 +148,18 @@ public struct REPL {
                 if let name = statement.binding {
                     Terminal.writeOutput("\(name): \(REPL.describe(result))\n")
                 } else {
-                    if printed > 0 { Terminal.writeOutput("\n") }
-                    Terminal.writeOutput(formatter.render(result, graph: graph))
-                    printed += 1
+                    switch writer.render(result, graph: graph) {
+                    case .text(let text):
+                        if printed > 0 { Terminal.writeOutput("\n") }
+                        Terminal.writeOutput(text)
+                        printed += 1
+                    case .mismatch(let message):
+                        failed = true
+                        Terminal.writeError(renderer.render([Diagnostic.error(message, at: statement.span)], in: source))
+                    case .failure(let message):
+                        failed = true
+                        Terminal.writeError(message)
+                    }
                 }
             }
             if timing { Terminal.writeOutput("time: \(REPL.milliseconds(elapsed))\n") }
@@ -165,6 +182,7 @@ public struct REPL {
         case .groups: return count == 1 ? "1 group" : "\(count) groups"
         case .count(let value): return "the count \(value)"
         case .path(let path): return path.found ? "a path of \(path.length) hops" : "no path"
+        case .profile(let profile): return "a profile (\(count == 1 ? "1 paper" : "\(count) papers") of \(profile.name))"
         }
     }
 

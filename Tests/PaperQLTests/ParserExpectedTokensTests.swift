@@ -22,7 +22,7 @@ import Testing
     /// `authors` starts a filter too: the field of `authors ~ "Rae"`.
     static let filterKeywords: Set<Keyword> = [.by, .at, .since, .before, .until, .in, .between, .from, .matching,
                                                 .titled, .where, .not, .authors]
-    static let setKeywords: Set<Keyword> = [.papers, .authors, .venues, .coauthors, .path]
+    static let setKeywords: Set<Keyword> = [.papers, .authors, .venues, .coauthors, .path, .profile]
 
     struct Case: CustomTestStringConvertible, Sendable {
         let prefix: String

@@ -24,6 +24,8 @@ public indirect enum CheckedSet: Sendable {
     case venues(of: CheckedPipeline?)
     case coauthors(of: AuthorSelection, within: Int?)
     case path(from: AuthorSelection, to: AuthorSelection)
+    /// `profile AUTHORS`: the page of the people (any of them).
+    case profile(of: AuthorSelection)
     /// A `let` name whose value is not papers, or a parenthesized query.
     case variable(String, ResultKind)
     case nested(CheckedPipeline)

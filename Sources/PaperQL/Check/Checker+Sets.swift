@@ -45,6 +45,11 @@ extension Checker {
                 let source = checkAuthorReference(from), let target = checkAuthorReference(to)
             else { return nil }
             return (.path(from: source, to: target), .path)
+        case .profile(let keyword, let of):
+            guard rejectConjunction(in: of, context: "profile", at: keyword), let people = checkAuthorReference(of) else {
+                return nil
+            }
+            return (.profile(of: people), .profile)
         case .variable(let name):
             guard let kind = environment[name.text] else {
                 reportUnknownName(name)

@@ -51,7 +51,7 @@ public struct Checker {
     }
 
     private mutating func checkStage(_ stage: Stage, after kind: ResultKind) -> (stage: CheckedStage, kind: ResultKind)? {
-        if kind == .count || kind == .path {
+        if kind == .count || kind == .path || kind == .profile {
             error(Messages.stageAfterScalar(stageName(stage), kind.article), at: stage.span)
             return nil
         }

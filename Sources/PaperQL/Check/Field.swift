@@ -30,7 +30,7 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
         case .authors: [.name, .papers, .shared, .distance, .variants, .identifier, .years, .venues, .coauthors]
         case .venues: [.name, .papers]
         case .groups: [.key, .count]
-        case .count, .path: []
+        case .count, .path, .profile: []
         }
     }
 
@@ -41,7 +41,7 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
         case .authors: [.name, .papers, .shared, .distance]
         case .venues: [.name, .papers]
         case .groups: [.key, .count]
-        case .count, .path: []
+        case .count, .path, .profile: []
         }
     }
 

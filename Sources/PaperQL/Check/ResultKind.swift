@@ -6,6 +6,7 @@ public enum ResultKind: String, Sendable, Equatable, CaseIterable {
     case groups
     case count
     case path
+    case profile
 
     var article: String {
         switch self {
@@ -15,6 +16,7 @@ public enum ResultKind: String, Sendable, Equatable, CaseIterable {
         case .groups: "a list of groups"
         case .count: "a count"
         case .path: "a path"
+        case .profile: "a profile"
         }
     }
 }

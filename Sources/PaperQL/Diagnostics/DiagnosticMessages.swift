@@ -154,6 +154,16 @@ enum Messages {
         .init("sema.emptyResult", "`\(set)` is empty, so no paper can match the filters after it")
     }
 
+    // MARK: format
+
+    static func notAGraph(_ format: String, kind: String) -> DiagnosticMessage {
+        .init("format.notAGraph", "--format \(format) draws papers, authors, paths and profiles as graphs; this statement gives \(kind)")
+    }
+
+    static func noPapersToCite(kind: String) -> DiagnosticMessage {
+        .init("format.noPapersToCite", "--format bibtex writes papers and profiles; this statement gives \(kind)")
+    }
+
     // MARK: notes
 
     static func papers(_ count: Int) -> String { count == 1 ? "1 paper" : "\(count) papers" }

@@ -51,7 +51,7 @@ extension Evaluator {
             }
             rows.rows = indexed.map(\.element)
             return .groups(rows)
-        case .count, .path:
+        case .count, .path, .profile:
             return base
         }
     }

@@ -22,7 +22,7 @@ extension Evaluator {
             case .authors(var rows): rows.columns = fields; result = .authors(rows)
             case .venues(var rows): rows.columns = fields; result = .venues(rows)
             case .groups(var rows): rows.columns = fields; result = .groups(rows)
-            case .count, .path: break
+            case .count, .path, .profile: break
             }
             return Working(result: result, ordered: working.ordered)
         }
@@ -54,7 +54,7 @@ extension Evaluator {
                                         name: { groupKeyText($0.key) })
             }
             result = .groups(rows)
-        case .count, .path:
+        case .count, .path, .profile:
             break
         }
         return Working(result: result, ordered: true)
@@ -98,7 +98,7 @@ extension Evaluator {
         case .authors(var rows): rows.rows = Array(rows.rows.prefix(count)); return .authors(rows)
         case .venues(var rows): rows.rows = Array(rows.rows.prefix(count)); return .venues(rows)
         case .groups(var rows): rows.rows = Array(rows.rows.prefix(count)); return .groups(rows)
-        case .count, .path: return result
+        case .count, .path, .profile: return result
         }
     }
 

@@ -120,13 +120,19 @@ public struct Evaluator: Sendable {
             return Working(result: .venues(try venues(of: plan)), ordered: false)
         case .coauthors(let authorPlan, let within):
             let sources = try authorIDs(authorPlan)
-            let rows: AuthorRows
+            var rows: AuthorRows
             if let within {
                 rows = try coauthors(of: sources, within: within)
             } else {
                 rows = try coauthors(of: sources)
             }
+            // The people asked about: the centre of the result's graph.
+            rows.origin = sources.map(AuthorID.init)
             return Working(result: .authors(rows), ordered: false)
+        case .profile(let people):
+            let ids = try authorIDs(people).map(AuthorID.init)
+            try checkCancellation()
+            return Working(result: .profile(ProfileBuilder(graph: graph).profile(of: ids, name: label(people))), ordered: true)
         case .path(let from, let to):
             let path = try shortestPath(from: try authorIDs(from), to: try authorIDs(to),
                                         fromLabel: label(from), toLabel: label(to))

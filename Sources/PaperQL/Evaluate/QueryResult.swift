@@ -6,6 +6,7 @@ public enum QueryResult: Sendable {
     case groups(GroupRows)
     case count(Int)
     case path(PathResult)
+    case profile(ProfileResult)
 
     public var kind: ResultKind {
         switch self {
@@ -15,10 +16,11 @@ public enum QueryResult: Sendable {
         case .groups: .groups
         case .count: .count
         case .path: .path
+        case .profile: .profile
         }
     }
 
-    /// Rows in the result (1 for a count; the steps of a path).
+    /// Rows in the result (1 for a count; the steps of a path; a profile's works).
     public var rowCount: Int {
         switch self {
         case .papers(let rows): rows.papers.count
@@ -27,6 +29,7 @@ public enum QueryResult: Sendable {
         case .groups(let rows): rows.rows.count
         case .count: 1
         case .path(let path): path.steps.count
+        case .profile(let profile): profile.works.count
         }
     }
 }
@@ -52,6 +55,9 @@ public struct AuthorRow: Sendable, Equatable {
 public struct AuthorRows: Sendable {
     public var rows: [AuthorRow]
     public var columns: [Field]
+    /// The people asked about (`coauthors of A`: the authors of A), who are not rows themselves;
+    /// the centre of the result's graph (`ResultGraph`). Empty for other sets of authors.
+    public var origin: [AuthorID] = []
 }
 
 public struct VenueRow: Sendable, Equatable {

@@ -29,6 +29,8 @@ enum JSONFormatter {
                 ("found", .bool(path.found)), ("length", path.found ? .integer(path.length) : .null),
                 ("steps", .array(steps(path, graph: graph))),
             ])
+        case .profile(let profile):
+            return ProfileFormatter.value(profile, graph: graph)
         case .count(let count):
             return .object([("kind", .string("count")), ("count", .integer(count)),
                             ("rows", .array([.object([("count", .integer(count))])]))])

@@ -3,6 +3,8 @@ struct JSONWriter {
     enum Value {
         case string(String)
         case integer(Int)
+        /// A finite number, written to three decimals (a profile's tf-idf scores).
+        case number(Double)
         case bool(Bool)
         case null
         case array([Value])
@@ -13,6 +15,7 @@ struct JSONWriter {
         switch value {
         case .string(let text): return quote(text)
         case .integer(let number): return String(number)
+        case .number(let number): return number.isFinite ? String(describing: (number * 1000).rounded() / 1000) : "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
         case .array(let items):

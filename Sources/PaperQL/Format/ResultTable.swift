@@ -77,6 +77,11 @@ public struct ResultTable: Sendable {
                     }
                 }
             }
+        case .profile(let profile):
+            // A profile's rows are its works.
+            columns = ["id"] + PaperRows.defaultColumns.map(\.rawValue)
+            fieldNames = columns
+            rows = profile.works.map { paper in ([Field.id] + PaperRows.defaultColumns).map { Self.cell(paper, $0, graph) } }
         case .count(let count):
             columns = ["count"]
             fieldNames = columns

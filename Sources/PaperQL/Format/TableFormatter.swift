@@ -13,10 +13,32 @@ struct TableFormatter {
             }
             let hops = path.length == 1 ? "1 hop" : "\(path.length) hops"
             return "path from \(TerminalText.escaped(path.from, lineFeeds: false)) to \(TerminalText.escaped(path.to, lineFeeds: false)): \(hops)\n" + grid(ResultTable(result, graph: graph), footer: nil)
+        case .profile(let profile):
+            return ProfileFormatter.page(profile, graph: graph, options: options)
+        case .groups(let groups) where BarChart.applies(to: result, format: .table, options: options):
+            return chart(groups, graph: graph)
         default:
             let table = ResultTable(result, graph: graph)
             return grid(table, footer: footer(table.rows.count, result.kind))
         }
+    }
+
+    /// `count by` with a bar column taking the width the key and count columns leave (80
+    /// columns in all off a terminal).
+    private func chart(_ groups: GroupRows, graph: PaperGraph) -> String {
+        let plain = ResultTable(.groups(BarChart.fillingYears(groups)), graph: graph)
+        let available = options.width ?? 80
+        let used = plain.columns.indices.map { column in
+            max(DisplayWidth.of(plain.columns[column]), plain.rows.map { DisplayWidth.of($0[column].plain) }.max() ?? 0)
+        }
+        let keyLimit = max(8, available * 2 / 5)
+        let taken = used.enumerated().map { $0.offset == 0 ? min($0.element, keyLimit) : $0.element }.reduce(0, +)
+        let barWidth = max(8, available - taken - 2 * plain.columns.count)
+        let table = BarChart.table(groups, graph: graph, barWidth: barWidth)
+        var noun = footer(groups.rows.count, .groups)
+        let zeros = table.rows.count - groups.rows.count
+        if zeros > 0 { noun += "; \(zeros == 1 ? "1 year" : "\(zeros) years") without papers shown as 0" }
+        return grid(table, footer: noun, fixedLast: true)
     }
 
     private func footer(_ count: Int, _ kind: ResultKind) -> String {
@@ -30,7 +52,7 @@ struct TableFormatter {
         return "\(count) \(count == 1 ? noun.0 : noun.1)"
     }
 
-    private func grid(_ table: ResultTable, footer: String?) -> String {
+    func grid(_ table: ResultTable, footer: String?, fixedLast: Bool = false) -> String {
         let shownRows = options.maxRows.map { Array(table.rows.prefix($0)) } ?? table.rows
         let cells = shownRows.map { row in
             // Data is shown, never obeyed: control characters are escaped (`TerminalText`).
@@ -42,15 +64,21 @@ struct TableFormatter {
         var widths = table.columns.indices.map { column in
             max(DisplayWidth.of(table.columns[column]), cells.map { DisplayWidth.of($0[column]) }.max() ?? 0)
         }
-        if let available = options.width { fit(&widths, into: available, numeric: numeric) }
+        if let available = options.width {
+            // A chart's bar column was sized to fit already: the other columns give way.
+            let fixed = table.columns.indices.map { fixedLast && $0 == table.columns.count - 1 }
+            fit(&widths, into: available, numeric: zip(numeric, fixed).map { $0 || $1 })
+        }
         let separator = "  "
         func line(_ values: [String]) -> String {
-            values.indices.map { column in
+            let text = values.indices.map { column in
                 let text = DisplayWidth.truncate(values[column], to: widths[column])
                 let isLast = column == values.count - 1
                 if isLast && !numeric[column] { return text }
                 return DisplayWidth.pad(text, to: widths[column], right: numeric[column])
-            }.joined(separator: separator) + "\n"
+            }.joined(separator: separator)
+            // A chart row of zero ends in an empty bar: no trailing blanks.
+            return (fixedLast ? String(text.reversed().drop { $0 == " " }.reversed()) : text) + "\n"
         }
         var output = ""
         let header = line(table.columns.map { TerminalText.escaped($0, lineFeeds: false) })

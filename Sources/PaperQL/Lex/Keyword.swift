@@ -1,7 +1,7 @@
 /// The reserved words of the language. Keywords are matched case-insensitively.
 public enum Keyword: String, Sendable, CaseIterable {
     // sets
-    case papers, authors, venues, coauthors, path
+    case papers, authors, venues, coauthors, path, profile
     // filters
     case by, at, since, before, until, `in`, between, matching, titled, `where`, exactly, category, from
     // connectives

@@ -42,6 +42,9 @@ public struct PlanExplainer: Sendable {
         case .coauthors(let authors, let within):
             lines.append(pad + "coauthors" + (within.map { " within \($0) hops (breadth-first)" } ?? "") + " of")
             self.authors(authors, depth: depth + 1, into: &lines)
+        case .profile(let people):
+            lines.append(pad + "profile: works (author → papers lists), topics by tf-idf (word → papers lists), coauthors, nearby papers of")
+            authors(people, depth: depth + 1, into: &lines)
         case .path(let from, let to):
             lines.append(pad + "shortest coauthor path (breadth-first from both ends)")
             lines.append(pad + "  from")

@@ -25,6 +25,8 @@ public struct Planner: Sendable {
             return .coauthors(planAuthors(selection), within: within)
         case .path(let from, let to):
             return .path(planAuthors(from), planAuthors(to))
+        case .profile(let people):
+            return .profile(planAuthors(people))
         case .variable(let name, let kind):
             return .variable(name, kind)
         case .nested(let pipeline):

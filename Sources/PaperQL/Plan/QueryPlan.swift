@@ -15,6 +15,8 @@ public indirect enum SourcePlan: Sendable {
     case venuesOf(PaperPlan?)
     case coauthors(AuthorPlan, within: Int?)
     case path(AuthorPlan, AuthorPlan)
+    /// A researcher's page (`profile`).
+    case profile(AuthorPlan)
     case variable(String, ResultKind)
     case nested(QueryPlan)
 }

@@ -7,6 +7,7 @@ enum KeywordDocs {
         case .venues: "venues, with their paper counts; `venues of SET` for a set's venues"
         case .coauthors: "`coauthors of AUTHOR [within N]`: people who wrote papers with an author"
         case .path: "`path from A to B`: the shortest chain of coauthors between two authors"
+        case .profile: "`profile \"NAME\"`: a researcher's page: works, topics, close collaborators, institutions, names, nearby papers"
         case .by: "papers by authors: `by \"A\"`, `by \"A\" and \"B\"` (both), `by \"A\" or \"B\"`"
         case .at: "papers at a venue: `at NeurIPS`"
         case .since: "papers from a year on: `since 2020`"

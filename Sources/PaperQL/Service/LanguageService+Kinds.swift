@@ -40,6 +40,7 @@ extension LanguageService {
         case .authors, .authorsNamed, .coauthors: .authors
         case .venues: .venues
         case .path: .path
+        case .profile: .profile
         case .variable(let name): environment[name.text]
         case .parenthesized(let pipeline, _): shapeKind(of: pipeline, environment: environment)
         case .filtered(let base, _): shapeKind(of: base, environment: environment)

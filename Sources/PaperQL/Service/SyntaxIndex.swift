@@ -92,6 +92,8 @@ struct SyntaxIndex: Sendable {
         case .path(_, let from, let to):
             walk(from, statement: statement)
             walk(to, statement: statement)
+        case .profile(_, let of):
+            walk(of, statement: statement)
         case .variable(let name):
             references.append(Reference(name: name.text, span: name.span, statement: statement))
         case .parenthesized(let pipeline, _):

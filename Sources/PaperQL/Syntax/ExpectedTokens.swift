@@ -34,7 +34,7 @@ public struct ExpectedTokens: Sendable, Equatable {
     /// Where a list of authors stands; only `by` gives `and` a meaning. `named`: the one name
     /// of `authors named`.
     public enum AuthorPlace: Hashable, Sendable, Comparable {
-        case by, coauthorsOf, pathFrom, pathTo, named
+        case by, coauthorsOf, pathFrom, pathTo, named, profile
     }
 
     public enum FieldPlace: Hashable, Sendable, Comparable {
@@ -84,9 +84,9 @@ public struct ExpectedTokens: Sendable, Equatable {
     /// statement: "let" | setPrimary.
     static let statementStarts: [Token.Kind] = [.keyword(.let)]
 
-    /// setPrimary: "papers" | "authors" | "venues" | "coauthors" | "path" | IDENT | "(".
+    /// setPrimary: "papers" | "authors" | "venues" | "coauthors" | "path" | "profile" | IDENT | "(".
     static let setPrimaryStarts: [Token.Kind] =
-        [Keyword.papers, .authors, .venues, .coauthors, .path].map(Token.Kind.keyword) + [.identifier, .leftParen]
+        [Keyword.papers, .authors, .venues, .coauthors, .path, .profile].map(Token.Kind.keyword) + [.identifier, .leftParen]
 
     /// stage: "count" | "sort" | "limit" | "show".
     static let stageStarts: [Token.Kind] = [Keyword.count, .sort, .limit, .show].map(Token.Kind.keyword)

@@ -14,7 +14,7 @@ extension Parser {
         return .filtered(primary, filter)
     }
 
-    // MARK: - setPrimary = "papers" | authorsSet | venuesSet | coauthorsSet | pathSet | IDENT | "(" pipeline ")"
+    // MARK: - setPrimary = "papers" | authorsSet | venuesSet | coauthorsSet | pathSet | profileSet | IDENT | "(" pipeline ")"
 
     mutating func parseSetPrimary() -> SetExpression {
         expect(ExpectedTokens.setPrimaryStarts, as: .set)
@@ -31,6 +31,8 @@ extension Parser {
             return parseCoauthorsSet()
         case .keyword(.path):
             return parsePathSet()
+        case .keyword(.profile):
+            return parseProfileSet()
         case .identifier:
             noteNameReference()
             advance()

@@ -117,6 +117,7 @@ public enum ScriptFormatter {
         case .coauthors(_, let of, let within):
             "coauthors of " + print(of) + (within.map { " within \($0.text)" } ?? "")
         case .path(_, let from, let to): "path from \(print(from)) to \(print(to))"
+        case .profile(_, let of): "profile " + print(of)
         case .variable(let name): name.text
         case .parenthesized(let pipeline, _): "(" + print(pipeline) + ")"
         case .filtered(let base, let filter): print(base) + " " + print(filter)

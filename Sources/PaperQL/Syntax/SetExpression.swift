@@ -4,6 +4,8 @@ public indirect enum SetExpression: Sendable {
     case papers(keyword: SourceSpan, filter: Filter?)
     /// `authors [of SET]`
     case authors(keyword: SourceSpan, of: SetExpression?)
+    /// `profile AUTHORS`: a researcher's page.
+    case profile(keyword: SourceSpan, of: AuthorReference)
     /// `authors named ["exactly"] "NAME"`: the people a name means, with what tells them apart.
     case authorsNamed(keyword: SourceSpan, name: Literal, exactly: Bool)
     /// `venues [of SET]`
@@ -32,6 +34,8 @@ public indirect enum SetExpression: Sendable {
             keyword.union(within?.span ?? of.span)
         case .path(let keyword, _, let to):
             keyword.union(to.span)
+        case .profile(let keyword, let of):
+            keyword.union(of.span)
         case .variable(let name):
             name.span
         case .parenthesized(_, let span):

@@ -31,6 +31,9 @@ enum Answer: Equatable, CustomStringConvertible {
     case count(Int)
     /// A path: the authors stepped through and the paper behind each step (nil for the first).
     case path([(person: Int, via: Int?)])
+    /// A profile: the works (ids, ascending) and the shared papers of the coauthors it lists
+    /// (the engine lists the closest ten; the reference, every coauthor).
+    case profile(works: [Int], shared: [Int: Int])
     /// The statement was refused (a name that matches nothing, a year that is not one, …).
     case rejected
 
@@ -42,6 +45,7 @@ enum Answer: Equatable, CustomStringConvertible {
         case (.groups(let a), .groups(let b)): a == b
         case (.count(let a), .count(let b)): a == b
         case (.path(let a), .path(let b)): a.map(\.person) == b.map(\.person) && a.map(\.via) == b.map(\.via)
+        case (.profile(let a, let x), .profile(let b, let y)): a == b && x == y
         case (.rejected, .rejected): true
         default: false
         }
@@ -53,7 +57,7 @@ enum Answer: Equatable, CustomStringConvertible {
         case .authors(let rows): rows.count
         case .venues(let rows): rows.count
         case .groups(let rows): rows.count
-        case .count, .path, .rejected: nil
+        case .count, .path, .profile, .rejected: nil
         }
     }
 
@@ -65,6 +69,8 @@ enum Answer: Equatable, CustomStringConvertible {
         case .groups(let rows): "groups \(rows.prefix(12).map { "\($0.key ?? "∅")|\($0.count)" })"
         case .count(let count): "count \(count)"
         case .path(let steps): "path \(steps.map(\.person)) via \(steps.map { $0.via.map(String.init) ?? "-" })"
+        case .profile(let works, let shared):
+            "profile of \(works.count) works \(works.prefix(20)), coauthors \(shared.sorted { $0.key < $1.key }.prefix(12).map { "\($0.key)|\($0.value)" })"
         case .rejected: "rejected"
         }
     }
@@ -95,6 +101,9 @@ extension Answer {
             self = .count(count)
         case .path(let path):
             self = .path(path.steps.map { (Int($0.author.rawValue), $0.via.map { Int($0.rawValue) }) })
+        case .profile(let profile):
+            self = .profile(works: profile.works.map { Int($0.rawValue) }.sorted(),
+                            shared: Dictionary(uniqueKeysWithValues: profile.collaborators.map { (Int($0.author.rawValue), $0.shared) }))
         }
     }
 
@@ -123,6 +132,11 @@ extension Answer {
             // Who, not only what is shown: the same people, but at the end of a cut-off list.
             let last = theirs.last.map(key)
             return mine.filter { key($0) != last }.map(\.person).sorted() == theirs.filter { key($0) != last }.map(\.person).sorted()
+        case (.profile(let works, let shared), .profile(let allWorks, let allShared)):
+            // The same works; the closest ten coauthors, each with the reference's count.
+            return works == allWorks && shared.count == min(10, allShared.count)
+                && shared.allSatisfy { allShared[$0.key] == $0.value }
+                && shared.values.sorted(by: >) == Array(allShared.values.sorted(by: >).prefix(10))
         case (.path(let mine), .path(let theirs)):
             guard mine.count == theirs.count else { return false }
             return mine.isEmpty || (pathCheck?(mine) ?? true)

@@ -25,6 +25,8 @@ indirect enum GeneratedSet: CustomStringConvertible {
     case venues(of: GeneratedSet?)
     case coauthors(GeneratedAuthors, within: Int?)
     case path(GeneratedAuthors, GeneratedAuthors)
+    /// `profile AUTHORS`
+    case profile(GeneratedAuthors)
     case variable(String)
     case nested(GeneratedPipeline)
     case filtered(GeneratedSet, GeneratedFilter)
@@ -37,6 +39,7 @@ indirect enum GeneratedSet: CustomStringConvertible {
         case .venues(let of): of.map { "venues of \($0.asArgument)" } ?? "venues"
         case .coauthors(let authors, let within): "coauthors of \(authors)" + (within.map { " within \($0)" } ?? "")
         case .path(let from, let to): "path from \(from) to \(to)"
+        case .profile(let people): "profile \(people)"
         case .variable(let name): name
         case .nested(let pipeline): "(\(pipeline))"
         case .filtered(let base, let filter): "\(base.asArgument) \(filter.render(.or))"
@@ -192,6 +195,8 @@ extension GeneratedSet {
                 + authors.shrinks.map { .coauthors($0, within: within) }
         case .path(let from, let to):
             return from.shrinks.map { .path($0, to) } + to.shrinks.map { .path(from, $0) }
+        case .profile(let people):
+            return people.shrinks.map { .profile($0) }
         case .nested(let pipeline):
             return (pipeline.stages.isEmpty ? [pipeline.source] : []) + pipeline.shrinks.map { .nested($0) }
         case .filtered(let base, let filter):

@@ -3,7 +3,7 @@ import PaperQL
 /// Generates random scripts that follow the grammar, with values drawn from a graph (and now
 /// and then values that match nothing, which must be refused by both evaluators alike).
 struct QueryGenerator {
-    enum Kind { case papers, authors, venues, groups, count, path }
+    enum Kind { case papers, authors, venues, groups, count, path, profile }
 
     private let names: [String]
     /// Identifiers of people, when the graph has any (`acl:yang-liu-ict`).
@@ -62,7 +62,7 @@ struct QueryGenerator {
             lets.append((name, value))
             scope.append((name, kind))
         }
-        let kind = random.pick([Kind.papers, .papers, .papers, .papers, .authors, .authors, .venues, .path])
+        let kind = random.pick([Kind.papers, .papers, .papers, .papers, .authors, .authors, .venues, .path, .profile])
         return GeneratedScript(lets: lets, query: pipeline(kind, depth: 3, scope: scope, stagesKeepKind: false))
     }
 
@@ -103,6 +103,9 @@ struct QueryGenerator {
             return .coauthors(authors(depth: depth - 1, scope: scope, conjunctions: random.chance(0.05)), within: within)
         case .venues:
             return random.chance(0.3) ? .venues(of: nil) : .venues(of: set(.papers, depth: depth - 1, scope: scope))
+        case .profile:
+            // Now and then with `and`, which a profile refuses as a traversal does.
+            return .profile(authors(depth: 0, scope: scope, conjunctions: random.chance(0.05)))
         default:
             return .path(authors(depth: 0, scope: scope, conjunctions: false), authors(depth: 0, scope: scope, conjunctions: false))
         }
@@ -119,7 +122,7 @@ struct QueryGenerator {
                                  ["name", "papers", "shared", "distance", "variants", "identifier", "years", "venues", "coauthors"])
         case .venues: fields = (["name", "papers"], ["name", "papers"])
         case .groups: fields = (["key", "count"], ["key", "count"])
-        case .count, .path: return nil
+        case .count, .path, .profile: return nil
         }
         let roll = random.int(0...9)
         if roll < 3 {

@@ -111,6 +111,16 @@ struct ReferenceEvaluator {
             pathEnds.sources = sources
             pathEnds.targets = targets
             return .path(shortestPath(from: sources, to: targets))
+        case .profile(_, let reference):
+            // The works are every paper of one of the people; a coauthor's count is the works
+            // they are on.
+            let people = try people(anyOf: reference)
+            let works = corpus.papers.indices.filter { corpus.papers[$0].authors.contains(where: people.contains) }
+            var shared: [Int: Int] = [:]
+            for paper in works {
+                for author in Set(corpus.papers[paper].authors) where !people.contains(author) { shared[author, default: 0] += 1 }
+            }
+            return .profile(works: works.sorted(), shared: shared)
         case .variable(let name):
             guard let value = bindings[name.text] else { throw Rejection(reason: "unknown name \(name.text)") }
             return value
