@@ -2,8 +2,8 @@
 /// `digraph`), ready for `dot -Tsvg`. Nodes carry `label`, `kind` and their numbers (`papers`,
 /// `shared`, `distance`, `step`) as attributes; edges carry `weight` (shared papers) and, on a
 /// path, the paper behind the step. Paths are laid out left to right by `dot`, other graphs by
-/// `neato`. The people asked about are drawn as double circles, topics as boxes, institutions
-/// as houses; an edge's pen grows with its weight.
+/// `neato`. The people asked about are drawn as yellow double circles, topics as green boxes,
+/// institutions as blue houses; an edge's pen grows with its weight.
 enum DOTFormatter {
     static func render(_ result: QueryResult, graph: PaperGraph) -> String {
         guard let resultGraph = ResultGraph(result, graph: graph) else {
@@ -24,9 +24,9 @@ enum DOTFormatter {
         for node in resultGraph.nodes {
             var attributes: [(String, String)] = [("label", quoted(node.label)), ("kind", quoted(node.kind))]
             switch node.kind {
-            case "person": attributes.append(("shape", "doublecircle"))
-            case "topic": attributes.append(("shape", "box"))
-            case "institution": attributes.append(("shape", "house"))
+            case "person": attributes += [("shape", "doublecircle"), ("style", "filled"), ("fillcolor", quoted("#ffe599"))]
+            case "topic": attributes += [("shape", "box"), ("style", "filled"), ("fillcolor", quoted("#d9ead3"))]
+            case "institution": attributes += [("shape", "house"), ("style", "filled"), ("fillcolor", quoted("#cfe2f3"))]
             default: break
             }
             attributes += node.attributes.map { ($0.0, value($0.1)) }
