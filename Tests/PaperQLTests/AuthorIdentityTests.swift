@@ -77,7 +77,95 @@ import Testing
         #expect(count(#"papers by "Wei-Ming Chen""#, in: graph) == 1)
         #expect(count(#"papers by "W. Chen""#, in: graph) == 2)
         #expect(count(#"papers by "Xuanjing Huang""#, in: graph) == 2)
-        #expect(count(#"papers by exactly "Xuanjing Huang""#, in: graph) == 1)
+        // Spellings of one name: `exactly` finds both.
+        #expect(count(#"papers by exactly "Xuanjing Huang""#, in: graph) == 2)
+    }
+
+    @Test func spellingsOfOneNameAreOnePerson() {
+        // Umlauts written out or not, a hyphen or an apostrophe inside a given name.
+        let graph = graph([
+            PaperRecord(id: "a", title: "One", authors: ["Hinrich Schütze"]),
+            PaperRecord(id: "b", title: "Two", authors: ["Hinrich Schuetze"]),
+            PaperRecord(id: "c", title: "Three", authors: ["Hinrich Schutze"]),
+            PaperRecord(id: "d", title: "Four", authors: ["Jun’ichi Tsujii"]),
+            PaperRecord(id: "e", title: "Five", authors: ["Jun-ichi Tsujii"]),
+            PaperRecord(id: "f", title: "Six", authors: ["Junichi Tsujii"]),
+            PaperRecord(id: "g", title: "Seven", authors: ["Xuan-Jing Huang"]),
+            PaperRecord(id: "h", title: "Eight", authors: ["Xuanjing Huang"]),
+        ])
+        #expect(graph.authorCount == 3)
+        #expect(count(#"papers by exactly "Hinrich Schuetze""#, in: graph) == 3)
+        #expect(count(#"papers by exactly "hinrich schutze""#, in: graph) == 3)
+        #expect(count(#"papers by exactly "Junichi Tsujii""#, in: graph) == 3)
+        #expect(count(#"papers by exactly "Jun'ichi Tsujii""#, in: graph) == 3)
+        #expect(count(#"papers by exactly "Xuanjing Huang""#, in: graph) == 2)
+        #expect(count(#"papers by "X. Huang""#, in: graph) == 2)
+    }
+
+    @Test func aTypedSpellingFindsAPersonWrittenOtherwise() {
+        let graph = graph([PaperRecord(id: "a", title: "One", authors: ["Günter Neumann"])])
+        #expect(count(#"papers by exactly "Guenter Neumann""#, in: graph) == 1)
+        #expect(count(#"papers by "G. Neumann""#, in: graph) == 1)
+        #expect(count(#"papers by "Guenter Neumann""#, in: graph) == 1)
+    }
+
+    @Test func aKnownFullGivenNameBeatsAnInitial() {
+        let graph = graph([
+            PaperRecord(id: "a", title: "One", authors: ["Aravind K. Joshi"], authorIDs: ["acl:aravind-joshi"]),
+            PaperRecord(id: "b", title: "Two", authors: ["A. Joshi"], authorIDs: ["acl:aravind-joshi"]),
+            PaperRecord(id: "c", title: "Three", authors: ["Aditya Joshi"]),
+            PaperRecord(id: "d", title: "Four", authors: ["William Croft"]),
+            PaperRecord(id: "e", title: "Five", authors: ["W. Bruce Croft"]),
+            PaperRecord(id: "f", title: "Six", authors: ["A. Smith"]),
+        ])
+        // Aravind's "A. Joshi" fits "Aditya", but his full given name is known and is not Aditya.
+        #expect(count(#"papers by "Aditya Joshi""#, in: graph) == 1)
+        #expect(count(#"papers by "Aravind Joshi""#, in: graph) == 2)
+        // Typed as an initial, the name fits both.
+        #expect(count(#"papers by "A. Joshi""#, in: graph) == 3)
+        #expect(count(#"papers by "W. Bruce Croft""#, in: graph) == 1)
+        #expect(count(#"papers by "William Croft""#, in: graph) == 1)
+        #expect(count(#"papers by "W. Croft""#, in: graph) == 2)
+        // Nothing known beyond the initial: the initial still fits.
+        #expect(count(#"papers by "Adam Smith""#, in: graph) == 1)
+    }
+
+    @Test func identifiersKeepSpellingsOfOneNameApart() {
+        let graph = graph([
+            PaperRecord(id: "a", title: "One", authors: ["Jun-ichi Kato"], authorIDs: ["acl:jun-ichi-kato"]),
+            PaperRecord(id: "b", title: "Two", authors: ["Junichi Kato"], authorIDs: ["acl:junichi-kato-tokyo"]),
+            PaperRecord(id: "c", title: "Three", authors: ["Jun’ichi Kato"]),
+        ])
+        // The unmarked "Jun’ichi Kato" has no identifier for its slug (`junichi-kato`): a third person.
+        #expect(graph.authorCount == 3)
+        #expect(count(#"papers by "acl:jun-ichi-kato""#, in: graph) == 1)
+        #expect(count(#"papers by "acl:junichi-kato-tokyo""#, in: graph) == 1)
+    }
+
+    @Test func anUnmarkedSpellingGoesToTheIdentifierThatIsItsKeysSlug() {
+        let graph = graph([
+            PaperRecord(id: "a", title: "One", authors: ["Jun-ichi Tsujii"]),
+            PaperRecord(id: "b", title: "Two", authors: ["Jun’ichi Tsujii"], authorIDs: ["acl:junichi-tsujii"]),
+        ])
+        #expect(graph.authorCount == 1)
+        #expect(count(#"papers by "acl:junichi-tsujii""#, in: graph) == 2)
+    }
+
+    static let aclCorpusIsThere = FileManager.default.fileExists(atPath: ImportFixtures.aclDirectory)
+
+    /// Real spellings: N12 writes "Hinrich Schütze" once and "Hinrich Schuetze" once; the 1999 MT
+    /// Summit has "Jun-ichi Tsujii" and "Junichi Tsujii".
+    @Test(.enabled(if: aclCorpusIsThere, "skipped: ../shared/corpora/acl-anthology-2021/xml is not beside the repository"))
+    func realSpellingsOfOneNameAreOnePerson() throws {
+        for (file, name, papers) in [("N12.xml", "Hinrich Schütze", 2), ("1999.mtsummit.xml", "Jun-ichi Tsujii", 2)] {
+            guard case .success(let loaded) = CorpusLoader.load(paths: [ImportFixtures.aclDirectory + "/" + file]) else {
+                Issue.record("\(file) did not load")
+                continue
+            }
+            let people = loaded.graph.authors(matching: name, exactly: true)
+            #expect(people.count == 1, "\(file): \(people.map { loaded.graph.variants(of: $0) })")
+            #expect(people.first.map { loaded.graph.paperCount(of: $0) } == papers, "\(file)")
+        }
     }
 
     @Test func twoCompatibleNamesOnOneBylineAreTwoPeople() {
@@ -143,7 +231,58 @@ import Testing
         }
         let paper = PaperID(0)
         #expect(loaded.graph.writtenAuthorNames(of: paper) == ["Yang Liu", "Pengyuan Liu"])
-        #expect(loaded.graph.authors(of: paper).map { loaded.graph.identifier(of: $0) } == ["acl:yang-liu-ict", nil])
+        // Pengyuan Liu's `<variant>` describes him as the person of his name's slug, as the Anthology does.
+        #expect(loaded.graph.authors(of: paper).map { loaded.graph.identifier(of: $0) } == ["acl:yang-liu-ict", "acl:pengyuan-liu"])
+    }
+
+    /// Real data (2020.ccl): the Latin name is the name; the Chinese-script `<variant>` is one of
+    /// the person's names, found by search as written or family name first.
+    @Test func aclVariantSpellingsAreThePersonsNames() throws {
+        let graph = try ImportFixtures.load(["acl-2020-ccl-excerpt.xml"]).graph
+        #expect(graph.paperCount == 3)
+        #expect(count(#"papers by "Pengyuan Liu""#, in: graph) == 3)
+        #expect(count(#"papers by exactly "刘鹏远""#, in: graph) == 3)
+        #expect(count(#"papers by "鹏远 刘""#, in: graph) == 3)
+        let people = graph.authors(matching: "刘鹏远")
+        #expect(people.map { graph.name(of: $0) } == ["Pengyuan Liu"])
+        #expect(people.map { graph.identifier(of: $0) } == ["acl:pengyuan-liu"])
+        #expect(people.first.map { graph.variants(of: $0) }?.contains("刘鹏远") == true)
+        // Bylines keep the Latin names; editors are not authors.
+        for paper in graph.allPapers {
+            #expect(graph.writtenAuthorNames(of: paper).allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+        }
+        #expect(graph.authors(matching: "Maosong Sun").isEmpty)
+    }
+
+    /// Real dblp records: a homonym number and an ORCID are identifiers.
+    @Test func dblpHomonymNumbersAndORCIDsAreIdentifiers() throws {
+        let graph = try ImportFixtures.load(["dblp-sample.xml"]).graph
+        #expect(count(#"papers by "dblp:Manish Singh 0001""#, in: graph) == 1)
+        let singh = graph.authors(matching: "dblp:manish singh 0001")
+        #expect(singh.map { graph.name(of: $0) } == ["Manish Singh"])
+        #expect(count(#"papers by "orcid:0000-0002-9834-9600""#, in: graph) == 1)
+        #expect(graph.authors(matching: "Sylvia C. Pont").map { graph.identifier(of: $0) } == ["orcid:0000-0002-9834-9600"])
+    }
+
+    /// A dblp person record (`<www key="homepages/…">`) lists one person's names: a paper written
+    /// with the numbered name and one written with the alias are one person's; the namesake
+    /// numbered `0002` stays apart.
+    @Test func dblpPersonRecordsJoinAPersonsNames() throws {
+        let loaded = try ImportFixtures.load(["dblp-person-sample.xml"])
+        #expect(loaded.report.files[0].recordsRead == 3, "a person record is not a paper")
+        let graph = loaded.graph
+        let person = graph.authors(matching: "José Antonio Gámez", exactly: true)
+        #expect(person.map { graph.identifier(of: $0) } == ["dblp:José A. Gámez 0001"])
+        #expect(count(#"papers by exactly "José Antonio Gámez""#, in: graph) == 2)
+        #expect(count(#"papers by "dblp:José A. Gámez 0001""#, in: graph) == 2)
+        #expect(count(#"papers by "dblp:José A. Gámez 0002""#, in: graph) == 1)
+        // The name alone means both people, and says so.
+        var session = QuerySession(graph: graph)
+        let outcome = session.run(#"authors named "José A. Gámez" | count"#)
+        guard case .count(2)? = outcome.statements.first?.result else {
+            Issue.record("expected two people: \(String(describing: outcome.statements.first?.result))")
+            return
+        }
     }
 
     @Test func openAlexAuthorIdentifiers() throws {

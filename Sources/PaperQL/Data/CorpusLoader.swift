@@ -187,6 +187,7 @@ public enum CorpusLoader {
                 merger.add(record, source: position, kind: kind, fileName: fileName)
             }
             report.files.append(outcome.report)
+            names.add(contentsOf: outcome.report.people)
             errors += outcome.errors
             if options.strict, !outcome.errors.isEmpty {
                 report.stoppedEarly = true

@@ -113,19 +113,29 @@ struct AuthorNameResolver {
         var bySlug: [Substring: [UInt32]] = [:]
         for (id, identifier) in identifierNames.enumerated() { bySlug[NameTable.localPart(identifier), default: []].append(UInt32(id)) }
 
+        // Unmarked spellings of one name: written names linked through a shared form
+        // (`TextFolding.nameForms`: "Schütze" / "Schuetze", "Jun’ichi" / "Jun-ichi" / "Junichi").
+        var spellings = SpellingGroups()
+        var variantForms: [[String]] = []
+        variantForms.reserveCapacity(variantNames.count)
+        for (variant, name) in variantNames.enumerated() {
+            let forms = TextFolding.nameForms(name, folded: foldedNames[Int(variantFoldedName[variant])])
+            spellings.link(forms)
+            variantForms.append(forms)
+        }
+
         var unmarked: [UInt32: PersonKey] = [:]
         func key(variant: UInt32, identifier: UInt32) -> PersonKey {
             if identifier != Self.noIdentifier { return .identifier(identifier) }
-            let folded = variantFoldedName[Int(variant)]
-            if let known = unmarked[folded] { return known }
-            let name = foldedNames[Int(folded)]
-            var resolved = PersonKey.name(folded)
-            if let fromTable = table.identifier(forFoldedName: name) {
+            if let known = unmarked[variant] { return known }
+            let forms = variantForms[Int(variant)]
+            var resolved = PersonKey.name(spellings.group(of: forms[0]))
+            if let fromTable = forms.lazy.compactMap({ table.identifier(forFoldedName: $0) }).first {
                 resolved = .identifier(internIdentifier(fromTable))
-            } else if let own = bySlug[Substring(NameTable.slug(name))]?.first {
+            } else if let own = forms.lazy.compactMap({ bySlug[Substring(NameTable.slug($0))]?.first }).first {
                 resolved = .identifier(own)
             }
-            unmarked[folded] = resolved
+            unmarked[variant] = resolved
             return resolved
         }
 
@@ -207,14 +217,18 @@ struct AuthorNameResolver {
         var byFamilyName: [String: [UInt32]] = [:]
         var byIdentifier: [String: UInt32] = [:]
         for (author, variants) in authorVariants.enumerated() {
-            var folds = Set<UInt32>()
+            // Every form of every written name (folded, and as `nameKey`), each once.
+            var forms = Set<String>()
             var families = Set<Substring>()
-            for variant in variants where folds.insert(variantFoldedName[Int(variant)]).inserted {
-                let folded = foldedNames[Int(variantFoldedName[Int(variant)])]
-                byFoldedName[folded, default: []].append(UInt32(author))
+            for variant in variants {
+                let name = variantNames[Int(variant)]
+                let written = Int(variant) < variantForms.count ? variantForms[Int(variant)] : TextFolding.nameForms(name)
+                for form in written where forms.insert(form).inserted {
+                    byFoldedName[form, default: []].append(UInt32(author))
+                }
                 // Family names as tolerant matching reads them (a hyphenated name is one word).
-                if let person = PersonName(folded: TextFolding.foldName(variantNames[Int(variant)])) {
-                    families.insert(person.family)
+                for form in TextFolding.nameForms(name, folded: TextFolding.foldName(name)) {
+                    if let person = PersonName(folded: form) { families.insert(person.family) }
                 }
             }
             for family in families { byFamilyName[String(family), default: []].append(UInt32(author)) }
@@ -250,5 +264,43 @@ struct AuthorNameResolver {
         if accentsA != accentsB { return accentsA > accentsB }
         if nameA.count != nameB.count { return nameA.count > nameB.count }
         return nameA < nameB
+    }
+}
+
+/// Written names that are spellings of one name, grouped: a union-find over their forms.
+struct SpellingGroups {
+    private var node: [String: UInt32] = [:]
+    private var parent: [UInt32] = []
+
+    /// Puts the forms of one written name in one group.
+    mutating func link(_ forms: [String]) {
+        guard let first = forms.first else { return }
+        let root = find(intern(first))
+        for form in forms.dropFirst() {
+            let other = find(intern(form))
+            if other != root { parent[Int(other)] = root }
+        }
+    }
+
+    /// The group of a form (a form never linked is a group of its own).
+    mutating func group(of form: String) -> UInt32 {
+        find(intern(form))
+    }
+
+    private mutating func intern(_ form: String) -> UInt32 {
+        if let known = node[form] { return known }
+        let id = UInt32(parent.count)
+        node[form] = id
+        parent.append(id)
+        return id
+    }
+
+    private mutating func find(_ start: UInt32) -> UInt32 {
+        var current = start
+        while parent[Int(current)] != current {
+            parent[Int(current)] = parent[Int(parent[Int(current)])]
+            current = parent[Int(current)]
+        }
+        return current
     }
 }

@@ -12,17 +12,34 @@ extension PaperGraph {
         if typed.contains(":"), let author = authorsByIdentifier[typed.trimmingCharacters(in: .whitespaces).lowercased()] {
             return [AuthorID(author)]
         }
-        let folded = TextFolding.fold(typed)
-        guard !folded.isEmpty else { return [] }
-        var found = Set<UInt32>(authorsByFoldedName[folded] ?? [])
-        if !exactly, let person = PersonName(folded: TextFolding.foldName(typed)),
-            let candidates = authorsByFamilyName[String(person.family)]
-        {
-            for candidate in candidates where !found.contains(candidate) {
-                let matches = authorVariants[Int(candidate)].contains { variant in
-                    PersonName(folded: TextFolding.foldName(variantNames[Int(variant)]))?.isCompatible(with: person) ?? false
+        // A name in either of its forms: folded, and with umlauts written out and hyphens and
+        // apostrophes inside names dropped ("Schuetze" finds "Schütze", "Junichi" "Jun-ichi").
+        let forms = TextFolding.nameForms(typed)
+        guard !forms[0].isEmpty else { return [] }
+        var found = Set<UInt32>(forms.flatMap { authorsByFoldedName[$0] ?? [] })
+        if !exactly {
+            let people = TextFolding.nameForms(typed, folded: TextFolding.foldName(typed)).compactMap(PersonName.init(folded:))
+            // The typed name's first full given name ("Aditya" in "Aditya Joshi"), in each form.
+            let typedFirstNames = Set(people.compactMap { $0.given.first { $0.count > 1 } })
+            for person in people {
+                for candidate in authorsByFamilyName[String(person.family)] ?? [] where !found.contains(candidate) {
+                    var matches = false
+                    var fullGivenNames = Set<Substring>()
+                    for variant in authorVariants[Int(candidate)] {
+                        let name = variantNames[Int(variant)]
+                        for form in TextFolding.nameForms(name, folded: TextFolding.foldName(name)) {
+                            guard let written = PersonName(folded: form) else { continue }
+                            if !matches, written.isCompatible(with: person) { matches = true }
+                            fullGivenNames.formUnion(written.given.filter { $0.count > 1 })
+                        }
+                    }
+                    // A known full given name beats an initial: "Aditya Joshi" does not find the
+                    // person written "Aravind K. Joshi" and "A. Joshi".
+                    if matches, !typedFirstNames.isEmpty, !fullGivenNames.isEmpty, fullGivenNames.isDisjoint(with: typedFirstNames) {
+                        matches = false
+                    }
+                    if matches { found.insert(candidate) }
                 }
-                if matches { found.insert(candidate) }
             }
         }
         return found.map(AuthorID.init).sorted { byPaperCountThenName($0, $1) }
@@ -72,7 +89,12 @@ extension PaperGraph {
         let countA = paperCount(of: a)
         let countB = paperCount(of: b)
         if countA != countB { return countA > countB }
-        return name(of: a) < name(of: b)
+        let nameA = name(of: a)
+        let nameB = name(of: b)
+        if nameA != nameB { return nameA < nameB }
+        let identifierA = identifier(of: a) ?? ""
+        let identifierB = identifier(of: b) ?? ""
+        return identifierA != identifierB ? identifierA < identifierB : a.rawValue < b.rawValue
     }
 
     /// Venue values a typed name means: the venue with that name, or else every venue whose

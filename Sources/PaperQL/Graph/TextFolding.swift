@@ -107,6 +107,39 @@ public enum TextFolding {
         return fold(joined)
     }
 
+    /// A person's name as its other common spelling: umlauts written out (`ü` → `ue`, `ö` → `oe`,
+    /// `ä` → `ae`, as German writes them without the letter) and folded as `foldName` (a hyphen
+    /// or apostrophe inside a name dropped). "Schütze" and "Schuetze" both give `schuetze`;
+    /// "Jun’ichi", "Jun-ichi" and "Junichi" all give `junichi`. A name and this key are the two
+    /// forms names are compared in (`nameForms`).
+    public static func nameKey(_ name: String) -> String {
+        guard !isASCII(name) else { return foldName(name) }
+        var written = ""
+        written.reserveCapacity(name.utf8.count + 4)
+        for character in name {
+            switch character {
+            case "ü", "Ü": written += "ue"
+            case "ö", "Ö": written += "oe"
+            case "ä", "Ä": written += "ae"
+            default: written.append(character)
+            }
+        }
+        return foldName(written)
+    }
+
+    /// The forms a written name is compared in: folded (`fold`), and its `nameKey` when that
+    /// differs. Two names are the same spelling when some form of one equals some form of the other.
+    public static func nameForms(_ name: String) -> [String] {
+        nameForms(name, folded: fold(name))
+    }
+
+    /// `nameForms` when the folded name is known already.
+    static func nameForms(_ name: String, folded: String) -> [String] {
+        if isASCII(name), !name.utf8.contains(UInt8(ascii: "-")) { return [folded] }
+        let key = nameKey(name)
+        return key == folded || key.isEmpty ? [folded] : [folded, key]
+    }
+
     /// The folded words of a text, in order (`"Top-KAST: Sparse"` → `["top", "kast", "sparse"]`).
     public static func words(_ text: String) -> [Substring] {
         fold(text).split(separator: " ")

@@ -11,7 +11,10 @@ import FoundationXML
 /// - `<editor>`s are not authors. A missing `<first>` or `<last>` gives a one-word name.
 /// - An author's `id` attribute (`<author id="yang-liu-ict">`) is its identifier `acl:yang-liu-ict`:
 ///   the Anthology's way of telling namesakes apart. A `<variant>` inside `<author>` (the name in
-///   another script) is not the name: the Latin `<first>`/`<last>` are.
+///   another script) is not the name: the Latin `<first>`/`<last>` are. The variant is one of the
+///   person's names (searchable): the file describes the person to the graph builder (identifier
+///   from `id`, else the Latin name's slug, as the Anthology assigns it), written first-last and,
+///   for Chinese, Japanese and Korean scripts, also family name first without a space (`刘鹏远`).
 /// - Markup in titles and abstracts is flattened to its text.
 /// - `<frontmatter>` (a volume's front pages) is not a paper and is skipped, as are volumes
 ///   without papers.
@@ -50,6 +53,9 @@ enum ACLAnthologyImporter {
         var personIsAuthor = false
         /// Inside a `<variant>` of a person: its names are not the person's name.
         var inVariant = false
+        /// The variant being read (its script, first and last names), and the person's variants.
+        var variant: (script: String?, first: String?, last: String?)?
+        var variantNames: [String] = []
 
         override func startElement(_ name: String, attributes: [String: String]) {
             switch name {
@@ -68,10 +74,12 @@ enum ACLAnthologyImporter {
             case "author", "editor":
                 person = (nil, nil, attributes["id"].flatMap { $0.isEmpty ? nil : $0 })
                 personIsAuthor = name == "author" && draft != nil
+                variantNames = []
             case "variant":
                 inVariant = person != nil
+                if inVariant { variant = (attributes["script"], nil, nil) }
             case "first", "last":
-                if person != nil, !inVariant { captureText() }
+                if person != nil { captureText() }
             case "booktitle", "year", "month":
                 if inMeta || (draft != nil && name == "year") { captureText() }
             case "title", "abstract", "doi":
@@ -85,15 +93,25 @@ enum ACLAnthologyImporter {
             switch name {
             case "first" where !inVariant: person?.first = text
             case "last" where !inVariant: person?.last = text
-            case "variant": inVariant = false
+            case "first": variant?.first = text
+            case "last": variant?.last = text
+            case "variant":
+                inVariant = false
+                if let variant { variantNames += Self.names(variant) }
+                variant = nil
             case "author", "editor":
                 if let person, personIsAuthor,
                     let name = ImportText.clean([person.first, person.last].compactMap { $0 }.joined(separator: " "))
                 {
                     draft?.authors.append(name)
                     draft?.authorIDs.append(person.id.map { "acl:" + $0 } ?? "")
+                    if !variantNames.isEmpty {
+                        let identifier = "acl:" + (person.id ?? NameTable.slug(TextFolding.fold(name)))
+                        sink.describe(NameTable.Person(identifier: identifier, canonical: name, variants: variantNames))
+                    }
                 }
                 person = nil
+                variantNames = []
             case "booktitle" where inMeta: booktitle = ImportText.clean(text)
             case "year" where inMeta: year = text
             case "year": draft?.year = text
@@ -114,6 +132,16 @@ enum ACLAnthologyImporter {
             default:
                 break
             }
+        }
+
+        /// A variant as written (first, then last name) and, in Chinese, Japanese or Korean
+        /// script, as those names are written: family name first, no space.
+        static func names(_ variant: (script: String?, first: String?, last: String?)) -> [String] {
+            let parts = [variant.first, variant.last].compactMap { ImportText.clean($0) }
+            guard let written = ImportText.clean(parts.joined(separator: " ")) else { return [] }
+            let eastAsian = ["hani", "hans", "hant", "jpan", "kore", "hira", "kana", "hang"]
+            guard parts.count == 2, let script = variant.script?.lowercased(), eastAsian.contains(script) else { return [written] }
+            return [written, parts[1] + parts[0]]
         }
 
         func makeRecord(_ draft: Draft) -> Result<PaperRecord, ImportIssue> {

@@ -8,9 +8,17 @@ import FoundationXML
 /// Records are the children of `<dblp>`: `article` → journal (preprint when the journal is
 /// CoRR or `publtype="informal"`), `inproceedings` → conference, `book`/`incollection` → book,
 /// `phdthesis`/`mastersthesis` → thesis, `proceedings` → other (its editors are not authors).
-/// `www`, `person` and `data` records are not papers and are skipped. The id is the record's
-/// `key`; authors keep DBLP's homonym numbers ("Wei Wang 0001") so namesakes stay apart; the DOI
-/// and arXiv id come from `ee` links; titles lose DBLP's final period.
+/// `person` and `data` records are not papers and are skipped. The id is the record's `key`; the
+/// DOI and arXiv id come from `ee` links; titles lose DBLP's final period.
+///
+/// Who is who, as DBLP says it:
+/// - A homonym number ("Wei Wang 0001") is DBLP's identifier of one of several people with a
+///   name: the author is "Wei Wang" with the identifier `dblp:Wei Wang 0001`.
+/// - An author's `orcid` attribute is the identifier `orcid:…` (when the name has no number); the
+///   file also describes that person, so the same name written without an ORCID is them too
+///   (when only one ORCID goes with the name).
+/// - A person record (`<www key="homepages/…">`) lists one person's names: it describes the person
+///   (identifier `dblp:` and the first name as written), so every name it lists is theirs.
 enum DBLPImporter {
     static func read(path: String, totalBytes: Int?, into sink: inout ImportSink) throws(ImportStop) {
         let delegate = Delegate(sink: sink, totalBytes: totalBytes)
@@ -21,6 +29,7 @@ enum DBLPImporter {
     }
 
     static let recordElements: Set<String> = ["article", "inproceedings", "proceedings", "book", "incollection", "phdthesis", "mastersthesis"]
+    /// Not papers: `www` records other than person records, `person`, `data`.
     static let skippedElements: Set<String> = ["www", "person", "data"]
     static let fieldElements: Set<String> = ["author", "editor", "title", "booktitle", "year", "journal", "ee", "volume", "school", "month"]
 
@@ -30,6 +39,8 @@ enum DBLPImporter {
         var publtype: String?
         var line: Int
         var fields: [(name: String, text: String)] = []
+        /// The `orcid` attribute of each `<author>`, in order (nil when none).
+        var orcids: [String?] = []
 
         func first(_ name: String) -> String? { fields.first { $0.name == name }?.text }
         func all(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.text) }
@@ -39,11 +50,19 @@ enum DBLPImporter {
         var draft: Draft?
         var records = 0
 
+        /// A person record being read (`<www key="homepages/…">`).
+        var personDraft: Draft?
+
         override func startElement(_ name: String, attributes: [String: String]) {
             if depth == 2 {
                 draft = DBLPImporter.recordElements.contains(name)
                     ? Draft(element: name, key: attributes["key"], publtype: attributes["publtype"], line: currentLine) : nil
+                personDraft = name == "www" && attributes["key"]?.hasPrefix("homepages/") == true
+                    ? Draft(element: name, key: attributes["key"], line: currentLine) : nil
             } else if depth == 3, draft != nil, DBLPImporter.fieldElements.contains(name) {
+                if name == "author" { draft?.orcids.append(attributes["orcid"].flatMap { $0.isEmpty ? nil : $0 }) }
+                captureText()
+            } else if depth == 3, personDraft != nil, name == "author" {
                 captureText()
             }
         }
@@ -51,12 +70,18 @@ enum DBLPImporter {
         override func endElement(_ name: String, text: String?) {
             if let text, depth == 3 {
                 draft?.fields.append((name, text))
+                personDraft?.fields.append((name, text))
+            } else if depth == 2, let finished = personDraft {
+                personDraft = nil
+                if let person = DBLPImporter.person(from: finished) { sink.describe(person) }
             } else if depth == 2, let finished = draft {
                 draft = nil
                 records += 1
                 handle { () throws(ImportStop) in
                     switch DBLPImporter.record(from: finished, path: sink.path) {
-                    case .success(let record): sink.accept(record)
+                    case .success(let (record, people)):
+                        for person in people { sink.describe(person) }
+                        sink.accept(record)
                     case .failure(let issue): try sink.reject(issue)
                     }
                 }
@@ -64,7 +89,26 @@ enum DBLPImporter {
         }
     }
 
-    static func record(from draft: Draft, path: String) -> Result<PaperRecord, ImportIssue> {
+    /// "Wei Wang 0001" → ("Wei Wang", "0001"); a name without a homonym number → (name, nil).
+    static func splitHomonymNumber(_ name: String) -> (name: String, number: Substring?) {
+        let characters = name.utf8
+        guard characters.count > 5, let space = name.lastIndex(of: " ") else { return (name, nil) }
+        let number = name[name.index(after: space)...]
+        guard number.count == 4, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return (name, nil) }
+        return (String(name[..<space]), number)
+    }
+
+    /// The person a `<www key="homepages/…">` record describes: every name it lists, as written
+    /// (a homonym number stays, so "Wei Wang 0001" does not claim every unnumbered "Wei Wang").
+    static func person(from draft: Draft) -> NameTable.Person? {
+        var names: [String] = []
+        for name in draft.all("author").compactMap({ ImportText.clean($0) }) where !names.contains(name) { names.append(name) }
+        guard let first = names.first else { return nil }
+        return NameTable.Person(identifier: "dblp:" + first, canonical: first, variants: Array(names.dropFirst()))
+    }
+
+    /// The record, and the people its authors' ORCIDs describe.
+    static func record(from draft: Draft, path: String) -> Result<(PaperRecord, [NameTable.Person]), ImportIssue> {
         guard let key = draft.key, !key.isEmpty else {
             return .failure(ImportIssue(.missingField, file: path, line: draft.line, message: "<\(draft.element)> record without a key attribute"))
         }
@@ -80,8 +124,24 @@ enum DBLPImporter {
             record.year = year
         }
         record.date = ImportText.date(year: record.year, month: ImportText.month(draft.first("month")))
+        var people: [NameTable.Person] = []
         if draft.element != "proceedings" {
-            record.authors = draft.all("author").compactMap { ImportText.clean($0) }
+            var identifiers: [String] = []
+            for (position, written) in draft.all("author").enumerated() {
+                guard let cleaned = ImportText.clean(written) else { continue }
+                let (name, number) = splitHomonymNumber(cleaned)
+                let orcid = position < draft.orcids.count ? draft.orcids[position] : nil
+                record.authors.append(name)
+                if number != nil {
+                    identifiers.append("dblp:" + cleaned)
+                } else if let orcid {
+                    identifiers.append("orcid:" + orcid)
+                    people.append(NameTable.Person(identifier: "orcid:" + orcid, canonical: name, variants: []))
+                } else {
+                    identifiers.append("")
+                }
+            }
+            record.authorIDs = identifiers.allSatisfy(\.isEmpty) ? [] : identifiers
         }
         let journal = ImportText.clean(draft.first("journal"))
         record.venue = ImportText.clean(draft.first("booktitle")) ?? journal
@@ -99,6 +159,6 @@ enum DBLPImporter {
         default: record.type = .other
         }
         if journal == "CoRR" { record.venue = "arXiv" }
-        return .success(record)
+        return .success((record, people))
     }
 }

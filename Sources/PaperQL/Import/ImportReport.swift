@@ -13,6 +13,9 @@ public struct ImportReport: Sendable {
         public var issues: [ImportIssue] = []
         /// Set when the file could not be used at all.
         public var failure: ImportIssue?
+        /// People the file itself describes beyond its bylines (an ACL author's name in another
+        /// script): who is who, for the graph builder, as a name table does.
+        public var people = NameTable()
 
         public init(path: String, format: DataFormat? = nil) {
             self.path = path

@@ -44,6 +44,11 @@ struct ImportSink {
         emit(record)
     }
 
+    /// A person the file describes (their names beyond a byline), for the graph builder.
+    mutating func describe(_ person: NameTable.Person) {
+        report.people.add(person)
+    }
+
     /// A malformed record: counted and skipped, or the end of the import with `--strict`.
     mutating func reject(_ issue: ImportIssue) throws(ImportStop) {
         report.rejected += 1

@@ -92,10 +92,11 @@ extension ReferenceEvaluator {
         return Set(rows.map(\.person))
     }
 
-    /// The people a typed name means: a person one of whose written names folds to the same
-    /// text; without `exactly`, also every person with a written name of the same family name
-    /// whose given names are compatible (equal, or one an initial of the other; middle names
-    /// may be missing on one side, and otherwise match in order).
+    /// The people a typed name means: a person one of whose written names is a spelling of it
+    /// (folded text or name key equal); without `exactly`, also every person with a written name
+    /// of the same family name whose given names are compatible (equal, or one an initial of the
+    /// other; middle names may be missing on one side, and otherwise match in order), unless the
+    /// person's full given names are known and none is the typed name's first full given name.
     func people(named typed: String, exactly: Bool) throws(Rejection) -> Set<Int> {
         // An identifier names one person.
         let trimmed = typed.trimmingCharacters(in: .whitespaces).lowercased()
@@ -104,10 +105,22 @@ extension ReferenceEvaluator {
         }
         let folded = TextFolding.fold(typed)
         guard !folded.isEmpty else { throw Rejection(reason: "empty name") }
-        let typedWords = TextFolding.foldName(typed).split(separator: " ")
+        let key = TextFolding.nameKey(typed)
+        let typedWords = [TextFolding.foldName(typed), key].map { $0.split(separator: " ") }
+        // The typed name's first full given name; a person whose written names give full given
+        // names, none of them that one, is not found through an initial or a missing name.
+        let typedFirstNames = Set(typedWords.compactMap { $0.dropLast().first { $0.count > 1 } })
         var found = Set<Int>()
         for (person, entry) in corpus.people.enumerated() {
-            if entry.foldedVariants.contains(folded) || (!exactly && entry.variantWords.contains { Self.compatible(typedWords, $0) }) {
+            let spelled = entry.foldedVariants.contains(folded) || entry.foldedVariants.contains(key)
+            if spelled {
+                found.insert(person)
+                continue
+            }
+            guard !exactly, entry.variantWords.contains(where: { words in typedWords.contains { Self.compatible($0, words) } })
+            else { continue }
+            let fullGivenNames = Set(entry.variantWords.flatMap { $0.dropLast().filter { $0.count > 1 } })
+            if typedFirstNames.isEmpty || fullGivenNames.isEmpty || !fullGivenNames.isDisjoint(with: typedFirstNames) {
                 found.insert(person)
             }
         }
