@@ -7,6 +7,20 @@ cd "$(dirname "$0")/.."
 # libedit (the REPL's line editor) is not on a fresh machine.
 scripts/ensure-libedit.sh
 
+# The SQL engines the compiled queries are compared on (SQLEngineTests): a throwaway PostgreSQL 15
+# server, DuckDB and a local Spark session, installed here when missing. PAPERQL_SQL_ENGINES=none
+# skips the comparison.
+if [ "${PAPERQL_SQL_ENGINES:-duckdb,postgres,spark}" != none ]; then
+    scripts/ensure-sql-engines.sh
+    postgres_dir=$(mktemp -d /tmp/paperql-postgres.XXXXXX)
+    trap 'scripts/start-postgres.sh --stop "$postgres_dir"' EXIT
+    PAPERQL_POSTGRES=$(scripts/start-postgres.sh "$postgres_dir")
+    export PAPERQL_POSTGRES
+    export PAPERQL_SQL_ENGINES=${PAPERQL_SQL_ENGINES:-duckdb,postgres,spark}
+else
+    unset PAPERQL_SQL_ENGINES
+fi
+
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/swift-test.log
 grep -qE "Test run with [0-9]+ tests? .*passed|Executed [0-9]+ tests?, with 0 failures" .build/swift-test.log || {

@@ -16,7 +16,7 @@ struct PaperQLCommand: ParsableCommand {
             Exit status: 0 success, 1 a query error, 2 a usage or input-file error.
             """,
         version: PaperQLVersion.current,
-        subcommands: [RunCommand.self, ImportCommand.self, LSPCommand.self, FormatCommand.self]
+        subcommands: [RunCommand.self, ImportCommand.self, LSPCommand.self, FormatCommand.self, ExportCommand.self, SQLCommand.self]
     )
 
     @OptionGroup var options: SharedOptions
