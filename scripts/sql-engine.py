@@ -60,7 +60,12 @@ class DuckDB:
             os.chdir(here)
 
     def run(self, sql):
-        return [list(row) for row in self.connection.execute(sql).fetchall()]
+        return self.query(sql)[1]
+
+    def query(self, sql):
+        result = self.connection.execute(sql)
+        rows = [list(row) for row in result.fetchall()]
+        return [d[0] for d in result.description or []], rows
 
     def reset(self):
         pass
@@ -98,10 +103,15 @@ class Postgres:
         self.connection.autocommit = True
 
     def run(self, sql):
+        return self.query(sql)[1]
+
+    def query(self, sql):
         with self.connection.cursor() as cursor:
             cursor.execute("SET statement_timeout = '60s'")
             cursor.execute(sql)
-            return [list(row) for row in cursor.fetchall()] if cursor.description else []
+            if not cursor.description:
+                return [], []
+            return [d[0] for d in cursor.description], [list(row) for row in cursor.fetchall()]
 
     def reset(self):
         # The views of one script are gone before the next.
@@ -142,7 +152,11 @@ class Spark:
             os.chdir(here)
 
     def run(self, sql):
-        return [list(row) for row in self.spark.sql(sql).collect()]
+        return self.query(sql)[1]
+
+    def query(self, sql):
+        frame = self.spark.sql(sql)
+        return frame.columns, [list(row) for row in frame.collect()]
 
     def reset(self):
         pass
@@ -162,12 +176,33 @@ def plain(value):
     return str(value)
 
 
+def show(columns, rows, form):
+    """Prints one statement's rows as PaperQL prints results: a table, CSV (RFC 4180) or JSON Lines."""
+    rows = [[plain(v) for v in row] for row in rows]
+    if form == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows([["" if v is None else v for v in row] for row in rows])
+    elif form == "jsonl":
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row)), ensure_ascii=False))
+    else:
+        cells = [[str(c) for c in columns]] + [["" if v is None else str(v) for v in row] for row in rows]
+        widths = [min(60, max(len(r[i]) for r in cells)) for i in range(len(columns))]
+        for index, row in enumerate(cells):
+            print("  ".join(cell[:60].ljust(width) for cell, width in zip(row, widths)).rstrip())
+            if index == 0:
+                print("  ".join("-" * width for width in widths))
+        print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--engine", required=True, choices=sorted(ENGINES))
     parser.add_argument("--job", nargs=3, action="append", default=[], metavar=("EXPORT", "BATCH", "OUT"))
     parser.add_argument("--export")
     parser.add_argument("--sql")
+    parser.add_argument("--format", default="table", choices=["table", "csv", "jsonl"])
     parser.add_argument("--postgres", default=os.environ.get("PAPERQL_POSTGRES"))
     parser.add_argument("--spark-master", default="local[1]")
     args = parser.parse_args()
@@ -176,13 +211,12 @@ def main():
     try:
         if args.sql:
             engine.load(args.export)
-            rows = []
             text = open(args.sql).read()
             for statement in [s for s in text.split(";\n") if s.strip()]:
-                rows = engine.run(statement.strip().rstrip(";"))
-            writer = csv.writer(sys.stdout, lineterminator="\n")
-            for row in rows:
-                writer.writerow(["" if v is None else v for v in row])
+                statement = statement.strip().rstrip(";")
+                columns, rows = engine.query(statement)
+                if columns and not statement.startswith("CREATE "):
+                    show(columns, rows, args.format)
             return
         total = 0
         for directory, batch, out in args.job:
