@@ -301,6 +301,11 @@ public struct SQLCompiler {
             let s = alias()
             return Relation(sql: "SELECT \(a).person_id AS person, COUNT(*) AS papers, CAST(NULL AS BIGINT) AS shared, CAST(NULL AS BIGINT) AS distance FROM authorships \(a) WHERE \(a).paper_id IN (SELECT \(s).id FROM (\(source.sql)) \(s)) GROUP BY \(a).person_id",
                             kind: .authors, ordered: false)
+        case .authorsNamed(let name):
+            let pp = alias()
+            let s = alias()
+            return Relation(sql: "SELECT \(pp).id AS person, \(pp).paper_count AS papers, CAST(NULL AS BIGINT) AS shared, CAST(NULL AS BIGINT) AS distance FROM people \(pp) WHERE \(pp).id IN (SELECT \(s).person FROM (\(persons(named: name))) \(s))",
+                            kind: .authors, ordered: false)
         case .venues(of: nil):
             return Relation(sql: "SELECT name, paper_count AS papers FROM venues WHERE paper_count > 0", kind: .venues, ordered: false)
         case .venues(of: let pipeline?):
@@ -552,6 +557,14 @@ public struct SQLCompiler {
             }
             if !keys.isEmpty {
                 condition += " OR name_key IN (\(keys.sorted().map(dialect.literal).joined(separator: ", ")))"
+            }
+            // The keys must find exactly the people the engine resolved (its tolerant rules may
+            // tell apart people whose spellings fold alike); when they do not, the ids are given.
+            let found = Set(graph.allAuthors.filter { author in
+                graph.variants(of: author).contains { TextFolding.fold($0) == folded || keys.contains(TextFolding.foldName($0)) }
+            })
+            if found != Set(name.authors) {
+                return "SELECT id AS person FROM people WHERE id IN (\(name.authors.map { String($0.rawValue) }.sorted().joined(separator: ", ")))"
             }
         }
         return "SELECT DISTINCT person_id AS person FROM author_names WHERE \(condition)"

@@ -26,7 +26,7 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     var compilesPaths: Bool { self != .spark }
 
     /// A text literal: quotes doubled; Spark also reads backslashes as escapes.
-    func literal(_ text: String) -> String {
+    public func literal(_ text: String) -> String {
         var escaped = text.replacingOccurrences(of: "'", with: "''")
         if self == .spark { escaped = escaped.replacingOccurrences(of: "\\", with: "\\\\") }
         return "'\(escaped)'"

@@ -148,7 +148,7 @@ import Testing
                     let script = compiler.compile(SourceFile(name: "<query>", text: text))
                     if script.diagnostics.hasErrors {
                         for diagnostic in script.diagnostics where diagnostic.severity == .error {
-                            corpora[index].refused[dialect, default: [:]][diagnostic.id, default: 0] += 1
+                            corpora[index].refused[dialect, default: [:]][diagnostic.message, default: 0] += 1
                         }
                         continue
                     }
