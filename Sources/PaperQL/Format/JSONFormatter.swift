@@ -5,6 +5,8 @@
 /// - count: `{"kind": "count", "count": N, "rows": [{"count": N}]}`;
 /// - path: `{"kind": "path", "from": …, "to": …, "found": bool, "length": hops,
 ///   "steps": [{"author": …, "via": {"id", "title", "year"} or null}]}`.
+/// - profile: `{"kind": "profile", "name", "people", "works", "topics", "collaborators",
+///   "institutions", "names", "nearby"}` (`ProfileFormatter.value`); JSON Lines: its works.
 enum JSONFormatter {
     static func document(_ result: QueryResult, graph: PaperGraph, pretty: Bool) -> String {
         JSONWriter.write(value(result, graph: graph), pretty: pretty)

@@ -37,9 +37,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         default: return nil
         }
     }
-
-    /// Whether the format draws a result's graph (DOT, GraphML, SVG).
-    public var isGraph: Bool { self == .dot || self == .graphml || self == .svg }
 }
 
 /// How to render results.

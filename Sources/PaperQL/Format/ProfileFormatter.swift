@@ -5,6 +5,7 @@ enum ProfileFormatter {
     // MARK: - The page
 
     static func page(_ profile: ProfileResult, graph: PaperGraph, options: FormatOptions) -> String {
+        // Tables are shortened to the terminal's width only; the histogram fits 100 columns elsewhere.
         let width = options.width ?? 100
         func clean(_ text: String) -> String { TerminalText.escaped(text, lineFeeds: false, tabs: false) }
         func heading(_ text: String) -> String {
@@ -13,7 +14,6 @@ enum ProfileFormatter {
         func table(_ columns: [String], _ rows: [[ResultTable.Cell]], footer: String? = nil) -> String {
             var tableOptions = options
             tableOptions.maxRows = nil
-            tableOptions.width = width
             tableOptions.chart = .never
             return TableFormatter(options: tableOptions).grid(
                 ResultTable(kind: .papers, columns: columns, fieldNames: columns, rows: rows), footer: footer)
