@@ -220,12 +220,15 @@ def main():
             return
         total = 0
         for directory, batch, out in args.job:
+            begun = time.time()
             engine.load(directory)
             loaded = time.time()
+            print(f"sql-engine: {args.engine}: {directory}: loaded in {loaded - begun:.1f}s", file=sys.stderr)
             with open(batch) as source, open(out, "w") as sink:
                 for line in source:
                     job = json.loads(line)
                     result = {"id": job["id"]}
+                    begun = time.time()
                     try:
                         rows = []
                         for statement in job["statements"]:
@@ -233,6 +236,7 @@ def main():
                         result["rows"] = [[plain(v) for v in row] for row in rows]
                     except Exception as error:  # reported per query, with its SQL, by the test
                         result["error"] = f"{type(error).__name__}: {error}".strip()[:2000]
+                    result["seconds"] = round(time.time() - begun, 4)
                     try:
                         engine.reset()
                     except Exception:
