@@ -57,6 +57,14 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// CPU time (user + system) of this process so far, in seconds: on a busy machine it says more
+/// than the wall clock.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func currentRSSMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
     for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
@@ -81,6 +89,7 @@ var results: [String: Any] = ["engine": "paperql", "data": arguments.data, "date
 
 log("loading \(arguments.data)")
 let loadStart = now()
+let loadCPUStart = cpuSeconds()
 let graph: PaperGraph
 switch CorpusLoader.load(paths: [arguments.data]) {
 case .success(let loaded): graph = loaded.graph
@@ -90,6 +99,7 @@ case .failure(let failure):
 }
 let loadSeconds = now() - loadStart
 results["load_jsonl_s"] = loadSeconds
+results["load_cpu_s"] = cpuSeconds() - loadCPUStart
 results["rss_after_jsonl_load_mb"] = currentRSSMegabytes()
 results["peak_rss_jsonl_load_mb"] = peakRSSMegabytes()
 results["papers"] = graph.paperCount

@@ -53,31 +53,49 @@ enum ImportReporting {
     }
 }
 
-/// A one-line progress display on standard error: records, MB/s, ETA. Redrawn at most a few
-/// times a second; cleared when the import ends.
+/// A one-line progress display on standard error: records, MB/s, ETA while reading; then each
+/// step of building the graph (indexes included) with its share done. Redrawn at most a few
+/// times a second (and whenever the step changes); cleared when the import ends.
 final class ProgressMeter {
     private let start = Date()
     private var lastDraw = Date.distantPast
     private var drawn = false
+    private var lastStep = ""
+    private var stepStart = Date()
 
     func update(_ progress: ImportProgress) {
         let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.2 || progress.finished else { return }
+        var stepChanged = false
+        if case .building(let step, _) = progress.phase, step != lastStep {
+            lastStep = step
+            stepStart = now
+            stepChanged = true
+        }
+        guard now.timeIntervalSince(lastDraw) >= 0.2 || progress.finished || stepChanged else { return }
         guard now.timeIntervalSince(start) >= 0.5 else { return }
         lastDraw = now
         let elapsed = max(now.timeIntervalSince(start), 0.001)
         let megabytes = Double(progress.bytesRead) / 1_048_576
-        let rate = megabytes / elapsed
         var line = "\(progress.file.split(separator: "/").last.map(String.init) ?? progress.file)"
         if progress.fileCount > 1 { line = "[\(progress.fileIndex + 1)/\(progress.fileCount)] " + line }
-        line += String(format: ": %d records, %.1f MB", progress.records, megabytes)
-        if let total = progress.totalBytes, total > 0 {
-            line += String(format: " of %.1f MB (%.0f%%)", Double(total) / 1_048_576, 100 * Double(progress.bytesRead) / Double(total))
-        }
-        line += String(format: ", %.1f MB/s", rate)
-        if let total = progress.totalBytes, rate > 0, progress.bytesRead < total {
-            let remaining = Double(total - progress.bytesRead) / 1_048_576 / rate
-            line += String(format: ", ETA %d:%02d", Int(remaining) / 60, Int(remaining) % 60)
+        switch progress.phase {
+        case .building(let step, let fraction):
+            line = progress.fileCount > 1 ? "\(progress.fileCount) files" : line
+            line += ": \(progress.records) papers read; building the graph: \(step)"
+            if let fraction { line += String(format: " %.0f%%", 100 * fraction) }
+            let seconds = Int(now.timeIntervalSince(stepStart))
+            line += String(format: " (%d:%02d, %d:%02d in all)", seconds / 60, seconds % 60, Int(elapsed) / 60, Int(elapsed) % 60)
+        case .reading:
+            let rate = megabytes / elapsed
+            line += String(format: ": %d records, %.1f MB", progress.records, megabytes)
+            if let total = progress.totalBytes, total > 0 {
+                line += String(format: " of %.1f MB (%.0f%%)", Double(total) / 1_048_576, 100 * Double(progress.bytesRead) / Double(total))
+            }
+            line += String(format: ", %.1f MB/s", rate)
+            if let total = progress.totalBytes, rate > 0, progress.bytesRead < total {
+                let remaining = Double(total - progress.bytesRead) / 1_048_576 / rate
+                line += String(format: ", ETA %d:%02d", Int(remaining) / 60, Int(remaining) % 60)
+            }
         }
         Terminal.writeError("\r\u{1B}[K" + line)
         drawn = true

@@ -200,7 +200,8 @@ public enum CorpusLoader {
         var builder = GraphBuilder()
         builder.names = names
         builder.add(contentsOf: merger.records)
-        let graph = builder.build()
+        let graph = builder.build(progress: buildingProgress(progress, file: inputs.last?.path ?? "", fileCount: inputs.count,
+                                                             records: merger.records.count))
         builder = GraphBuilder()
         MemoryRelease.returnFreedMemory()
         report.papers = merger.records.count
@@ -223,12 +224,13 @@ public enum CorpusLoader {
         let totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         file.bytes = totalBytes ?? 0
         var builder = GraphBuilder()
+        if let totalBytes { builder.reserveCapacity(forFileBytes: totalBytes) }
         var report = ImportReport()
         do {
-            let errors = try NativeJSONLines.read(path: path, progress: { bytes in
+            let errors = try NativeJSONLines.readColumns(path: path, progress: { bytes in
                 progress?(ImportProgress(file: path, fileIndex: 0, fileCount: 1, bytesRead: bytes, totalBytes: totalBytes,
                                          records: builder.recordCount, finished: false))
-            }) { builder.add($0) }
+            }) { builder.add(columns: $0) }
             if !errors.isEmpty {
                 file.rejected = errors.count
                 file.failure = ImportIssue(.invalidJSON, file: path, message: "\(errors.count == 20 ? "20 or more" : String(errors.count)) bad line\(errors.count == 1 ? "" : "s"); native files load all or nothing")
@@ -250,11 +252,24 @@ public enum CorpusLoader {
         file.recordsRead = builder.recordCount + builder.mergedDuplicates
         report.files.append(file)
         report.mergedDuplicates = builder.mergedDuplicates
-        let graph = builder.build()
+        let graph = builder.build(progress: buildingProgress(progress, file: path, fileCount: 1, records: builder.recordCount,
+                                                             bytes: totalBytes))
         builder = GraphBuilder()
         MemoryRelease.returnFreedMemory()
         report.papers = graph.paperCount
         return .success(Loaded(graph: graph, report: report))
+    }
+
+    /// Progress of the graph's build, reported as a phase of the import after the reading.
+    private static func buildingProgress(
+        _ progress: ((ImportProgress) -> Void)?, file: String, fileCount: Int, records: Int, bytes: Int? = nil
+    ) -> ((String, Double?) -> Void)? {
+        guard let progress else { return nil }
+        return { step, fraction in
+            progress(ImportProgress(file: file, fileIndex: max(fileCount - 1, 0), fileCount: fileCount, bytesRead: bytes ?? 0,
+                                    totalBytes: bytes, records: records, finished: false,
+                                    phase: .building(step: step, fractionDone: fraction)))
+        }
     }
 
     /// An ACL Anthology checkout's `data/` folder (with `xml/` and `yaml/name_variants.yaml`)

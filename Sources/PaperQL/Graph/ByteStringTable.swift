@@ -1,60 +1,119 @@
-/// Interns short byte strings (index words) without making a `String` for each occurrence:
-/// open addressing over FNV-1a hashes, the bytes kept end to end in one buffer.
+import Foundation
+
+/// Interns short byte strings (index words, ids, facet values) without making a `String` for
+/// each occurrence: open addressing, each slot holding a 32-bit hash tag and the entry's
+/// number (so a probe rarely touches the bytes), the bytes kept end to end in one buffer.
 struct ByteStringTable {
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
+    /// 0 for an empty slot, else `tag << 32 | (entry + 1)`.
+    private var slots: [UInt64]
     private(set) var strings = StringColumn()
 
     init(capacity: Int = 1 << 16) {
-        var size = 1
+        var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
     }
 
-    var count: Int { hashes.count }
+    var count: Int { strings.count }
 
-    /// The id of the bytes, adding them if new.
-    mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    /// A 32-bit hash of the bytes, eight at a time.
+    @inline(__always)
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(word.count)
+        guard let base = word.baseAddress else { return UInt32(truncatingIfNeeded: hash >> 32) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= word.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+            index += 8
         }
+        if index < word.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < word.count {
+                tail |= UInt64(word[index]) << shift
+                shift += 8
+                index += 1
+            }
+            hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        hash ^= hash >> 32
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        return UInt32(truncatingIfNeeded: hash >> 32)
+    }
+
+    /// The id of the bytes if they are in the table.
+    func find(_ word: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let tag = Self.hash(word)
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(tag) & mask
         while true {
             let entry = slots[slot]
-            if entry < 0 { break }
-            if hashes[Int(entry)] == hash, equals(Int(entry), word) { return UInt32(entry) }
+            if entry == 0 { return nil }
+            if UInt32(truncatingIfNeeded: entry >> 32) == tag {
+                let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if equals(id, word) { return UInt32(id) }
+            }
             slot = (slot + 1) & mask
         }
-        let id = Int32(hashes.count)
-        slots[slot] = id
-        hashes.append(hash)
-        strings.appendBytes(word[...])
-        if hashes.count * 2 > slots.count { grow() }
+    }
+
+    /// The id of the bytes, adding them if new (a new entry's id is the count before).
+    mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let tag = Self.hash(word)
+        let mask = slots.count - 1
+        var slot = Int(tag) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if UInt32(truncatingIfNeeded: entry >> 32) == tag {
+                let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if equals(id, word) { return UInt32(id) }
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = strings.count
+        slots[slot] = UInt64(tag) << 32 | UInt64(id + 1)
+        strings.appendBytes(word)
+        if strings.count * 2 > slots.count { grow() }
         return UInt32(id)
     }
 
+    @inline(__always)
     private func equals(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let range = strings.range(entry)
-        guard range.count == word.count else { return false }
-        return strings.bytes.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index < word.count {
-                if bytes[range.lowerBound + index] != word[index] { return false }
-                index += 1
+        strings.ends.withUnsafeBufferPointer { ends in
+            let start = entry == 0 ? 0 : ends[entry - 1]
+            let count = ends[entry] - start
+            guard count == word.count else { return false }
+            guard count > 0, let other = word.baseAddress else { return true }
+            return strings.bytes.withUnsafeBufferPointer { bytes in
+                let mine = UnsafeRawPointer(bytes.baseAddress! + start)
+                let theirs = UnsafeRawPointer(other)
+                var index = 0
+                while index + 8 <= count {
+                    if mine.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        != theirs.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+                    index += 8
+                }
+                while index < count {
+                    if mine.load(fromByteOffset: index, as: UInt8.self) != theirs.load(fromByteOffset: index, as: UInt8.self) {
+                        return false
+                    }
+                    index += 1
+                }
+                return true
             }
-            return true
         }
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
-        for (entry, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while bigger[slot] >= 0 { slot = (slot + 1) & mask }
-            bigger[slot] = Int32(entry)
+        for entry in slots where entry != 0 {
+            var slot = Int(truncatingIfNeeded: entry >> 32) & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = entry
         }
         slots = bigger
     }
@@ -66,34 +125,61 @@ enum WordScanner {
     static func internWords(in text: String, table: inout ByteStringTable, into ids: inout [UInt32]) {
         var text = text
         if !TextFolding.isASCII(text) { text = TextFolding.fold(text) }
-        text.withUTF8 { bytes in
-            var start = 0
-            var word = [UInt8]()
-            word.reserveCapacity(32)
-            while start < bytes.count {
-                // Skip separators.
-                while start < bytes.count, !isWordByte(bytes[start]) { start += 1 }
-                guard start < bytes.count else { break }
-                var end = start
-                var clean = true
-                while end < bytes.count, isWordByte(bytes[end]) {
-                    let byte = bytes[end]
-                    if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "'") || byte == 0x60 {
-                        clean = false
-                    }
-                    end += 1
+        text.withUTF8 { internASCIIWords(in: $0, table: &table, into: &ids) }
+    }
+
+    /// The same for text given as UTF-8 bytes: ASCII text is scanned in place, other text is
+    /// folded first.
+    static func internWords(in bytes: UnsafeBufferPointer<UInt8>, table: inout ByteStringTable, into ids: inout [UInt32]) {
+        if isASCII(bytes) {
+            internASCIIWords(in: bytes, table: &table, into: &ids)
+        } else {
+            internWords(in: String(decoding: bytes, as: UTF8.self), table: &table, into: &ids)
+        }
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Words of ASCII (or already folded) text.
+    private static func internASCIIWords(in bytes: UnsafeBufferPointer<UInt8>, table: inout ByteStringTable, into ids: inout [UInt32]) {
+        var start = 0
+        var word = [UInt8]()
+        while start < bytes.count {
+            // Skip separators.
+            while start < bytes.count, !isWordByte(bytes[start]) { start += 1 }
+            guard start < bytes.count else { break }
+            var end = start
+            var clean = true
+            while end < bytes.count, isWordByte(bytes[end]) {
+                let byte = bytes[end]
+                if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "'") || byte == 0x60 {
+                    clean = false
                 }
-                if clean {
-                    ids.append(table.intern(UnsafeBufferPointer(rebasing: bytes[start..<end])))
-                } else {
-                    word.removeAll(keepingCapacity: true)
-                    for byte in bytes[start..<end] where byte != UInt8(ascii: "'") && byte != 0x60 {
-                        word.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-                    }
-                    if !word.isEmpty { ids.append(word.withUnsafeBufferPointer { table.intern($0) }) }
-                }
-                start = end
+                end += 1
             }
+            if clean {
+                ids.append(table.intern(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+            } else {
+                word.removeAll(keepingCapacity: true)
+                for byte in bytes[start..<end] where byte != UInt8(ascii: "'") && byte != 0x60 {
+                    word.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                }
+                if !word.isEmpty { ids.append(word.withUnsafeBufferPointer { table.intern($0) }) }
+            }
+            start = end
         }
     }
 

@@ -12,9 +12,9 @@ struct GraphAssembly {
     private var paperTypes: [UInt8] = []
     private var truncated: [Bool] = []
     private var bylines: [AuthorNameResolver.Byline] = []
-    private var paperCategoryLists: [[UInt32]] = []
-    private var paperInstitutionLists: [[UInt32]] = []
-    private var paperSourceLists: [[UInt32]] = []
+    private var paperCategoryLists = ListBuilder()
+    private var paperInstitutionLists = ListBuilder()
+    private var paperSourceLists = ListBuilder()
     private var versionKeys: [[String]] = []
 
     private var venues = FacetInterner()
@@ -23,9 +23,15 @@ struct GraphAssembly {
     private var sources = FacetInterner()
     private var names = AuthorNameResolver()
 
-    private var papersByKey: [String: UInt32] = [:]
+    /// When set, abstracts stay in these bytes (a record store's column, shared, not copied)
+    /// and `abstractRows` says which row each paper's is.
+    private var sharedAbstracts: StringColumn?
+    private var abstractRows: [Int] = []
 
-    init(paperCapacity: Int) {
+    /// `sharedAbstracts`: the abstracts column of the store every paper will come from.
+    init(paperCapacity: Int, sharedAbstracts: StringColumn? = nil) {
+        self.sharedAbstracts = sharedAbstracts
+        if sharedAbstracts != nil { abstractRows.reserveCapacity(paperCapacity) }
         years.reserveCapacity(paperCapacity)
         paperVenues.reserveCapacity(paperCapacity)
         paperTypes.reserveCapacity(paperCapacity)
@@ -33,8 +39,47 @@ struct GraphAssembly {
         bylines.reserveCapacity(paperCapacity)
     }
 
+    /// A paper of a record store, read from its columns: text fields are copied as bytes, facet
+    /// values interned by their bytes; only author names become strings (for name resolution).
+    mutating func addPaper(from store: RecordStore, at position: Int) {
+        if let record = store.replacement(at: position) {
+            addPaper(record)
+            return
+        }
+        paperKeys.append(position, of: store.columns.ids)
+        titles.append(position, of: store.columns.titles)
+        if sharedAbstracts != nil {
+            abstractRows.append(position)
+        } else {
+            abstracts.append(position, of: store.columns.abstracts)
+        }
+        dates.append(position, of: store.columns.dates)
+        dois.append(position, of: store.columns.dois)
+        arxivIDs.append(position, of: store.columns.arxivIDs)
+        years.append(Int16(store.columns.storableYear(at: position)))
+        paperVenues.append(store.columns.venues.isEmpty(position)
+            ? PaperGraph.noValue : store.columns.venues.withBytes(position) { venues.intern(bytes: $0) })
+        paperTypes.append(store.columns.types[position])
+        truncated.append(store.columns.truncated[position])
+        bylines.append(names.addByline(store.columns.authors[position], identifiers: store.columns.authorIDs[position]))
+        Self.intern(store.columns.categories, position, into: &categories, list: &paperCategoryLists)
+        Self.intern(store.columns.institutions, position, into: &institutions, list: &paperInstitutionLists)
+        Self.intern(store.columns.sources, position, into: &sources, list: &paperSourceLists)
+        let versions = store.columns.versions.itemRange(position)
+        versionKeys.append(versions.isEmpty ? [] : store.columns.versions[position])
+    }
+
+    /// Interns a row's values into a facet and adds them (each once, first order) as the
+    /// paper's list.
+    private static func intern(_ column: StringListColumn, _ row: Int, into interner: inout FacetInterner, list: inout ListBuilder) {
+        for item in column.itemRange(row) {
+            list.appendUnique(column.strings.withBytes(item) { interner.intern(bytes: $0) })
+        }
+        list.endRow()
+    }
+
     mutating func addPaper(_ record: PaperRecord) {
-        let paper = UInt32(years.count)
+        precondition(sharedAbstracts == nil, "a paper from a record with abstracts shared from a store")
         paperKeys.append(record.id)
         titles.append(record.title)
         abstracts.append(record.abstract ?? "")
@@ -46,31 +91,42 @@ struct GraphAssembly {
         paperTypes.append(record.type.flatMap { type in PaperType.allCases.firstIndex(of: type).map { UInt8($0 + 1) } } ?? 0)
         truncated.append(record.authorsTruncated)
         bylines.append(names.addByline(record.authors, identifiers: record.authorIDs))
-        paperCategoryLists.append(uniqueIDs(record.categories.map { categories.intern($0) }))
-        paperInstitutionLists.append(uniqueIDs(record.institutions.map { institutions.intern($0) }))
-        paperSourceLists.append(uniqueIDs(record.sources.map { sources.intern($0) }))
+        for category in record.categories { paperCategoryLists.appendUnique(categories.intern(category)) }
+        paperCategoryLists.endRow()
+        for institution in record.institutions { paperInstitutionLists.appendUnique(institutions.intern(institution)) }
+        paperInstitutionLists.endRow()
+        for source in record.sources { paperSourceLists.appendUnique(sources.intern(source)) }
+        paperSourceLists.endRow()
         versionKeys.append(record.versions)
-        if papersByKey[record.id] == nil { papersByKey[record.id] = paper }
-    }
-
-    private func uniqueIDs(_ ids: [UInt32]) -> [UInt32] {
-        var seen = Set<UInt32>()
-        return ids.filter { seen.insert($0).inserted }
     }
 
     /// Builds the graph; `text` holds the word and title indexes, built alongside.
-    consuming func finish(text: TextIndexAssembly.Indexes, names table: NameTable) -> PaperGraph {
+    consuming func finish(
+        text: TextIndexAssembly.Indexes, names table: NameTable,
+        progress: ((_ step: String, _ fractionDone: Double?) -> Void)? = nil
+    ) -> PaperGraph {
+        progress?("resolving authors", nil)
+        // Paper ids in key order; for an id given twice the first paper is kept.
+        let papersByKey = StringIndex(unsortedKeys: paperKeys, values: (0..<UInt32(years.count)).map { $0 })
+        let paperCategories = paperCategoryLists.lists
+        let paperInstitutions = paperInstitutionLists.lists
+        var venueLists = ListBuilder()
+        for venue in paperVenues {
+            if venue != PaperGraph.noValue { venueLists.appendUnique(venue) }
+            venueLists.endRow()
+        }
         let authors = names.resolve(bylines: bylines, table: table)
         let paperAuthors = AdjacencyLists(authors.paperAuthors)
         let authorPapers = AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count)
+        progress?("linking papers, authors and coauthors", nil)
         return PaperGraph(
-            paperKeys: paperKeys, titles: titles, abstracts: TextStore(abstracts), dates: dates, dois: dois, arxivIDs: arxivIDs,
+            paperKeys: paperKeys, titles: titles, abstracts: sharedAbstracts.map { TextStore($0, rows: abstractRows) } ?? TextStore(abstracts), dates: dates, dois: dois, arxivIDs: arxivIDs,
             years: years, paperVenues: paperVenues, paperTypes: paperTypes, truncatedAuthorLists: truncated,
             paperAuthors: paperAuthors, paperAuthorVariants: AdjacencyLists(authors.paperVariants),
-            paperCategories: AdjacencyLists(paperCategoryLists),
-            paperInstitutions: AdjacencyLists(paperInstitutionLists),
-            paperSources: AdjacencyLists(paperSourceLists),
-            paperVersions: AdjacencyLists(resolveVersions()),
+            paperCategories: paperCategories,
+            paperInstitutions: paperInstitutions,
+            paperSources: paperSourceLists.lists,
+            paperVersions: AdjacencyLists(resolveVersions(papersByKey)),
             authorNames: StringColumn(authors.displayNames),
             authorPapers: authorPapers,
             authorVariants: AdjacencyLists(authors.authorVariants),
@@ -79,19 +135,19 @@ struct GraphAssembly {
             authorsByFoldedName: StringMultiIndex(authors.byFoldedName),
             authorsByFamilyName: StringMultiIndex(authors.byFamilyName),
             authorsByIdentifier: StringIndex(authors.byIdentifier.map { (key: $0.key, value: $0.value) }),
-            venues: venues.facet(paperLists: paperVenues.map { $0 == PaperGraph.noValue ? [] : [$0] }),
-            categories: categories.facet(paperLists: paperCategoryLists),
-            institutions: institutions.facet(paperLists: paperInstitutionLists),
+            venues: venues.facet(paperLists: venueLists.lists),
+            categories: categories.facet(paperLists: paperCategories),
+            institutions: institutions.facet(paperLists: paperInstitutions),
             sourceNames: sources.names,
             coauthorIndex: CoauthorIndex(paperAuthors: paperAuthors, authorPapers: authorPapers),
             wordPapers: text.wordPapers, wordsByText: text.wordsByText, papersByTitle: text.papersByTitle,
-            papersByKey: StringIndex(papersByKey.map { (key: $0.key, value: $0.value) }))
+            papersByKey: papersByKey)
     }
 
     /// Version links by paper id, made symmetric; links to ids not in the graph are dropped.
-    private func resolveVersions() -> [[UInt32]] {
+    private func resolveVersions(_ papersByKey: StringIndex) -> [[UInt32]] {
         var links = [[UInt32]](repeating: [], count: years.count)
-        for (paper, keys) in versionKeys.enumerated() {
+        for (paper, keys) in versionKeys.enumerated() where !keys.isEmpty {
             for key in keys {
                 guard let other = papersByKey[key], other != UInt32(paper) else { continue }
                 if !links[paper].contains(other) { links[paper].append(other) }
@@ -107,6 +163,18 @@ struct FacetInterner {
     private(set) var names: [String] = []
     private var ids: [String: UInt32] = [:]
     private var exact: [String: UInt32] = [:]
+    /// Spellings seen, by their bytes, and their ids: most values repeat, and need no string.
+    private var exactBytes = ByteStringTable(capacity: 1 << 10)
+    private var exactBytesIDs: [UInt32] = []
+
+    mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let known = exactBytes.count
+        let entry = Int(exactBytes.intern(bytes))
+        if entry < known { return exactBytesIDs[entry] }
+        let id = intern(String(decoding: bytes, as: UTF8.self))
+        exactBytesIDs.append(id)
+        return id
+    }
 
     mutating func intern(_ name: String) -> UInt32 {
         if let id = exact[name] { return id }
@@ -123,7 +191,27 @@ struct FacetInterner {
         return id
     }
 
-    func facet(paperLists: [[UInt32]]) -> Facet {
-        Facet(names: names, papers: AdjacencyLists(inverting: AdjacencyLists(paperLists), targetCount: names.count))
+    func facet(paperLists: AdjacencyLists) -> Facet {
+        Facet(names: names, papers: AdjacencyLists(inverting: paperLists, targetCount: names.count))
     }
+}
+
+/// Lists of ids written row by row into one flat array (no array per row).
+struct ListBuilder {
+    private var ends: [Int] = []
+    private var values: [UInt32] = []
+    private var rowStart = 0
+
+    /// Adds an id to the row being written unless the row has it already.
+    mutating func appendUnique(_ id: UInt32) {
+        for index in rowStart..<values.count where values[index] == id { return }
+        values.append(id)
+    }
+
+    mutating func endRow() {
+        ends.append(values.count)
+        rowStart = values.count
+    }
+
+    var lists: AdjacencyLists { AdjacencyLists(ends: ends, values: values) }
 }

@@ -1,79 +1,58 @@
 import Foundation
 
-/// Records kept compactly while a graph is being collected: every text field end to end in one
-/// buffer per field, lists flattened, instead of millions of separate string and array objects.
-/// A record is rebuilt on demand.
+/// Records kept compactly while a graph is being collected (`RecordColumns`), plus the few
+/// records changed after they were stored (merged with a later record of the same id). A record
+/// is rebuilt on demand; the graph's builder reads the columns directly.
 struct RecordStore: Sendable {
-    private var ids = StringColumn()
-    private var titles = StringColumn()
-    private var abstracts = StringColumn()
-    private var dates = StringColumn()
-    private var venues = StringColumn()
-    private var dois = StringColumn()
-    private var arxivIDs = StringColumn()
-    private var years: [Int32] = []
-    private var types: [UInt8] = []
-    private var truncated: [Bool] = []
-    private var authors = StringListColumn()
-    private var authorIDs = StringListColumn()
-    private var categories = StringListColumn()
-    private var institutions = StringListColumn()
-    private var sources = StringListColumn()
-    private var versions = StringListColumn()
+    private(set) var columns = RecordColumns()
     /// Records changed after they were stored (merged with a later record of the same id).
     private var replaced: [Int: PaperRecord] = [:]
 
-    private static let noYear = Int32.min
-
-    var count: Int { years.count }
+    var count: Int { columns.count }
 
     mutating func append(_ record: PaperRecord) {
-        ids.append(record.id)
-        titles.append(record.title)
-        abstracts.append(record.abstract ?? "")
-        dates.append(record.date ?? "")
-        venues.append(record.venue ?? "")
-        dois.append(record.doi ?? "")
-        arxivIDs.append(record.arxivID ?? "")
-        years.append(record.year.map { Int32(clamping: $0) } ?? Self.noYear)
-        types.append(record.type.flatMap { PaperType.allCases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0)
-        truncated.append(record.authorsTruncated)
-        authors.append(record.authors)
-        authorIDs.append(record.authorIDs)
-        categories.append(record.categories)
-        institutions.append(record.institutions)
-        sources.append(record.sources)
-        versions.append(record.versions)
+        columns.append(record)
+    }
+
+    mutating func append(contentsOf other: RecordColumns) {
+        columns.append(contentsOf: other)
+    }
+
+    mutating func append(row: Int, of other: RecordColumns) {
+        columns.append(row: row, of: other)
+    }
+
+    mutating func reserveCapacity(forFileBytes bytes: Int) {
+        columns.abstracts.reserveCapacity(count: 0, bytes: bytes)
+        columns.titles.reserveCapacity(count: 0, bytes: bytes / 4)
     }
 
     mutating func replace(at position: Int, with record: PaperRecord) {
         replaced[position] = record
     }
 
+    var hasReplacements: Bool { !replaced.isEmpty }
+
+    /// The record as changed after it was stored, if it was.
+    func replacement(at position: Int) -> PaperRecord? {
+        replaced.isEmpty ? nil : replaced[position]
+    }
+
     func record(at position: Int) -> PaperRecord {
         if !replaced.isEmpty, let record = replaced[position] { return record }
-        let year = years[position]
-        let type = types[position]
-        return PaperRecord(
-            id: ids[position], title: titles[position], authors: authors[position], authorIDs: authorIDs[position],
-            authorsTruncated: truncated[position], year: year == Self.noYear ? nil : Int(year),
-            date: optional(dates, position), venue: optional(venues, position),
-            type: type == 0 ? nil : PaperType.allCases[Int(type) - 1], categories: categories[position],
-            institutions: institutions[position], abstract: optional(abstracts, position), sources: sources[position],
-            versions: versions[position], doi: optional(dois, position), arxivID: optional(arxivIDs, position))
+        return columns.record(at: position)
     }
 
     /// The title and abstract alone, for the text indexes.
     func text(at position: Int) -> (title: String, abstract: String?) {
         if !replaced.isEmpty, let record = replaced[position] { return (record.title, record.abstract) }
-        return (titles[position], optional(abstracts, position))
+        return (columns.titles[position], columns.optional(columns.abstracts, position))
     }
 
     /// The year the graph will store, without rebuilding the record.
     func storableYear(at position: Int) -> Int {
         if !replaced.isEmpty, let record = replaced[position] { return record.storableYear ?? 0 }
-        let year = Int(years[position])
-        return PaperRecord.validYears.contains(year) ? year : 0
+        return columns.storableYear(at: position)
     }
 
     /// Orders two records by title, then id, comparing bytes (which for UTF-8 is code point order).
@@ -84,33 +63,13 @@ struct RecordStore: Sendable {
             let titles = Self.compare(Array(first.title.utf8)[...], Array(second.title.utf8)[...])
             return titles != 0 ? titles : Self.compare(Array(first.id.utf8)[...], Array(second.id.utf8)[...])
         }
-        let order = titles.compare(a, b)
-        return order != 0 ? order : ids.compare(a, b)
+        let order = columns.titles.compare(a, b)
+        return order != 0 ? order : columns.ids.compare(a, b)
     }
 
     private static func compare(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
         for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
         return a.count - b.count
-    }
-
-    private func optional(_ column: StringColumn, _ position: Int) -> String? {
-        column.isEmpty(position) ? nil : column[position]
-    }
-}
-
-/// Lists of strings for many rows, flattened.
-struct StringListColumn: Sendable {
-    private var strings = StringColumn()
-    private var ends: [Int] = []
-
-    mutating func append(_ list: [String]) {
-        for string in list { strings.append(string) }
-        ends.append(strings.count)
-    }
-
-    subscript(row: Int) -> [String] {
-        let start = row == 0 ? 0 : ends[row - 1]
-        return (start..<ends[row]).map { strings[$0] }
     }
 }
 

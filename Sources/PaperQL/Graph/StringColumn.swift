@@ -26,6 +26,38 @@ struct StringColumn: Sendable {
         ends.append(bytes.count)
     }
 
+    mutating func appendBytes(_ buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
+        ends.append(bytes.count)
+    }
+
+    /// Appends entry `index` of another column, copying its bytes.
+    mutating func append(_ index: Int, of other: StringColumn) {
+        let range = other.range(index)
+        if !range.isEmpty { bytes.append(contentsOf: other.bytes[range]) }
+        ends.append(bytes.count)
+    }
+
+    /// Appends every entry of another column.
+    mutating func append(contentsOf other: StringColumn) {
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        ends.reserveCapacity(ends.count + other.ends.count)
+        for end in other.ends { ends.append(base + end) }
+    }
+
+    /// Calls `body` with the bytes of entry `index`.
+    func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        let range = range(index)
+        return try bytes.withUnsafeBufferPointer { buffer in try body(UnsafeBufferPointer(rebasing: buffer[range])) }
+    }
+
+    /// Frees the storage (the column becomes empty).
+    mutating func removeAll() {
+        bytes = []
+        ends = []
+    }
+
     mutating func reserveCapacity(count: Int, bytes byteCount: Int) {
         ends.reserveCapacity(count)
         bytes.reserveCapacity(byteCount)

@@ -20,6 +20,12 @@ struct StringIndex: Sendable {
             unsorted.append(key)
             unsortedValues.append(value)
         }
+        self.init(unsortedKeys: unsorted, values: unsortedValues)
+    }
+
+    /// Builds from keys in any order and their values; for a key given twice, the first value
+    /// is kept.
+    init(unsortedKeys unsorted: StringColumn, values unsortedValues: [UInt32]) {
         let order = unsorted.bytes.withUnsafeBufferPointer { bytes in
             (0..<unsorted.count).sorted { a, b in
                 let order = Self.compare(bytes, unsorted.range(a), bytes, unsorted.range(b))

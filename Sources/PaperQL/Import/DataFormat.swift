@@ -92,6 +92,13 @@ public enum DataFormat: String, Sendable, CaseIterable {
 
     /// The first JSON object decides: arXiv and OpenAlex records have telltale fields.
     static func detectJSONLines(head: [UInt8]) -> DataFormat {
+        // One document (an array, or a pretty-printed API page): telltale member names decide.
+        if JSONLinesImporter.isDocument(head: head) {
+            if containsBytes(head, "\"authorships\"") || containsBytes(head, "\"abstract_inverted_index\"")
+                || containsBytes(head, "\"https://openalex.org/W") { return .openalex }
+            if containsBytes(head, "\"authors_parsed\"") { return .arxiv }
+            return .native
+        }
         for line in head.split(separator: UInt8(ascii: "\n")) {
             guard let value = try? JSONParser.parse(line) else {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -100,12 +107,19 @@ public enum DataFormat: String, Sendable, CaseIterable {
             if value["authors_parsed"] != nil || (value["versions"] != nil && value["update_date"] != nil) {
                 return .arxiv
             }
-            if value["authorships"] != nil || value["abstract_inverted_index"] != nil {
+            let record = JSONLinesImporter.pageResults(value)?.first ?? value
+            if record["authorships"] != nil || record["abstract_inverted_index"] != nil {
                 return .openalex
             }
-            if case .string(let id)? = value["id"], id.hasPrefix("https://openalex.org/") { return .openalex }
+            if case .string(let id)? = record["id"], id.hasPrefix("https://openalex.org/") { return .openalex }
             return .native
         }
         return .native
+    }
+
+    private static func containsBytes(_ head: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard needle.count <= head.count else { return false }
+        return (0...(head.count - needle.count)).contains { start in head[start..<(start + needle.count)].elementsEqual(needle) }
     }
 }

@@ -26,4 +26,13 @@ public struct ImportProgress: Sendable {
     /// Records accepted so far from this file.
     public var records: Int
     public var finished: Bool
+    /// Reading the files, or building the graph from what was read.
+    public var phase: Phase = .reading
+
+    public enum Phase: Sendable, Equatable {
+        case reading
+        /// Building the graph: the step (`"indexing papers"`) and how much of it is done
+        /// (0...1), when known.
+        case building(step: String, fractionDone: Double?)
+    }
 }

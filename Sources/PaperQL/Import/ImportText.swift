@@ -4,6 +4,7 @@ import Foundation
 enum ImportText {
     /// A DOI without its resolver prefix (`https://doi.org/`, `doi:`), or nil if it is not one.
     static func doi(_ text: String?) -> String? {
+        if let text, let fast = asciiDOI(text) { return fast.isEmpty ? nil : fast }
         guard var value = text?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         value = value.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
             .replacingOccurrences(of: "\\", with: "")
@@ -15,6 +16,38 @@ enum ImportText {
         // Several DOIs separated by spaces (arXiv does this): keep the first.
         return value.split(separator: " ").first.map(String.init)
     }
+
+    /// `doi(_:)` for the common case, without allocating on the way: plain ASCII with no white
+    /// space and no braces or backslashes. "" for not a DOI; nil when the general path must judge.
+    private static func asciiDOI(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            for byte in bytes where byte >= 0x80 || byte <= 0x20 || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+                || byte == UInt8(ascii: "\\") { return nil }
+            var start = 0
+            for prefix in doiPrefixes where bytes.count - start >= prefix.count {
+                var matches = true
+                for (offset, byte) in prefix.enumerated() {
+                    let candidate = bytes[start + offset]
+                    let lowered = candidate >= UInt8(ascii: "A") && candidate <= UInt8(ascii: "Z") ? candidate + 32 : candidate
+                    if lowered != byte {
+                        matches = false
+                        break
+                    }
+                }
+                if matches { start += prefix.count }
+            }
+            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+            guard rest.starts(with: [UInt8(ascii: "1"), UInt8(ascii: "0"), UInt8(ascii: ".")]), rest.contains(UInt8(ascii: "/")) else {
+                return ""
+            }
+            return String(decoding: rest, as: UTF8.self)
+        }
+    }
+
+    /// `doi(_:)`'s prefixes, lowered, in its order ("DOI " needs white space: the general path).
+    private static let doiPrefixes: [[UInt8]] = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                                                 "doi.org/", "doi:", "doi:"].map { Array($0.utf8) }
 
     /// An arXiv identifier (`1706.03762`, `1706.03762v2`, `hep-th/9608091`) in a URL, a DOI of
     /// the form `10.48550/arXiv.…`, or text like `arXiv:1706.03762`; nil when there is none.
@@ -88,8 +121,26 @@ enum ImportText {
     /// Trims and collapses runs of white space (titles broken over lines).
     static func clean(_ text: String?) -> String? {
         guard let text else { return nil }
+        if isCleanASCII(text) { return text.isEmpty ? nil : text }
         let cleaned = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return cleaned.isEmpty ? nil : cleaned
+    }
+
+    /// ASCII text that `clean` would leave as it is: no white space but single spaces between
+    /// words (checked on bytes, without making characters).
+    private static func isCleanASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            if first == 0x20 || last == 0x20 { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return false }
+                if byte == 0x20, previous == 0x20 { return false }
+                previous = byte
+            }
+            return true
+        }
     }
 
     /// Splits a keyword list at commas and semicolons.

@@ -56,7 +56,19 @@ struct SnapshotWriter {
     /// Written exactly like a `StringColumn`.
     mutating func write(_ text: TextStore) throws(SnapshotError) {
         try write(UInt64(text.byteCount))
-        try writeRaw { try text.withBytes($0) }
+        // The texts may lie in runs (a graph built from records keeps them in reading order).
+        var written = 0
+        do {
+            try text.forEachRun { run in
+                try appendUnpadded(run)
+                written += run.count
+            }
+        } catch let error as SnapshotError {
+            throw error
+        } catch {
+            throw .cannotWrite("\(error)")
+        }
+        try pad(afterWriting: written)
         try write(text.ends.map { UInt64($0) })
     }
 
@@ -105,6 +117,11 @@ struct SnapshotWriter {
 
     /// Bytes, then zeros up to a multiple of eight, in chunks of at most `chunkSize`.
     private mutating func writeRaw(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) {
+        try appendUnpadded(bytes)
+        try pad(afterWriting: bytes.count)
+    }
+
+    private mutating func appendUnpadded(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) {
         var start = 0
         while start < bytes.count {
             let end = min(bytes.count, start + chunkSize)
@@ -112,9 +129,13 @@ struct SnapshotWriter {
             start = end
             try flushIfFull()
         }
-        let padding = (8 - bytes.count % 8) % 8
+    }
+
+    /// Zeros up to a multiple of eight after `count` bytes.
+    private mutating func pad(afterWriting count: Int) throws(SnapshotError) {
+        let padding = (8 - count % 8) % 8
         buffer.append(contentsOf: repeatElement(0, count: padding))
-        payloadLength += UInt64(bytes.count + padding)
+        payloadLength += UInt64(count + padding)
         try flushIfFull()
     }
 
