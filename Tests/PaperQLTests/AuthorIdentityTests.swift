@@ -126,8 +126,21 @@ import Testing
         #expect(count(#"papers by "W. Bruce Croft""#, in: graph) == 1)
         #expect(count(#"papers by "William Croft""#, in: graph) == 1)
         #expect(count(#"papers by "W. Croft""#, in: graph) == 2)
+        // People who go by their second given name.
+        #expect(count(#"papers by "Bruce Croft""#, in: graph) == 1)
         // Nothing known beyond the initial: the initial still fits.
         #expect(count(#"papers by "Adam Smith""#, in: graph) == 1)
+    }
+
+    @Test func aNameWrittenExactlySoComesBeforeOtherSpellings() {
+        // Two people the Anthology keeps apart, written "Yao-zhong" and "Yaozhong".
+        let graph = graph([
+            PaperRecord(id: "a", title: "One", authors: ["Yao-zhong Zhang"], authorIDs: ["acl:yao-zhong-zhang"]),
+            PaperRecord(id: "b", title: "Two", authors: ["Yaozhong Zhang"]),
+        ])
+        #expect(graph.authorCount == 2)
+        #expect(count(#"papers by exactly "Yaozhong Zhang""#, in: graph) == 1)
+        #expect(count(#"papers by exactly "Yao-Zhong Zhang""#, in: graph) == 1)
     }
 
     @Test func identifiersKeepSpellingsOfOneNameApart() {

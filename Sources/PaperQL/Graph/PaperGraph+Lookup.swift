@@ -14,9 +14,14 @@ extension PaperGraph {
         }
         // A name in either of its forms: folded, and with umlauts written out and hyphens and
         // apostrophes inside names dropped ("Schuetze" finds "Schütze", "Junichi" "Jun-ichi").
+        // People written exactly so come first: other spellings only when nobody is.
         let forms = TextFolding.nameForms(typed)
         guard !forms[0].isEmpty else { return [] }
-        var found = Set<UInt32>(forms.flatMap { authorsByFoldedName[$0] ?? [] })
+        let spelled = Set<UInt32>(forms.flatMap { authorsByFoldedName[$0] ?? [] })
+        var found = spelled.filter { author in
+            authorVariants[Int(author)].contains { TextFolding.fold(variantNames[Int($0)]) == forms[0] }
+        }
+        if found.isEmpty { found = spelled }
         if !exactly {
             let people = TextFolding.nameForms(typed, folded: TextFolding.foldName(typed)).compactMap(PersonName.init(folded:))
             // The typed name's first full given name ("Aditya" in "Aditya Joshi"), in each form.
@@ -29,7 +34,11 @@ extension PaperGraph {
                         let name = variantNames[Int(variant)]
                         for form in TextFolding.nameForms(name, folded: TextFolding.foldName(name)) {
                             guard let written = PersonName(folded: form) else { continue }
-                            if !matches, written.isCompatible(with: person) { matches = true }
+                            if !matches, written.isCompatible(with: person) || written.addsALeadingGivenName(to: person)
+                                || person.addsALeadingGivenName(to: written)
+                            {
+                                matches = true
+                            }
                             fullGivenNames.formUnion(written.given.filter { $0.count > 1 })
                         }
                     }

@@ -33,6 +33,20 @@ struct PersonName: Sendable, Equatable {
         return true
     }
 
+    /// Whether this name is the other with one more given name in front, the other going by its
+    /// second given name: "W. Bruce Croft" and "Bruce Croft", "Rebecca Hsue-Hueh Shih" and
+    /// "Hsue-Hueh Shih". The other's first given name must be a full name, equal to this one's
+    /// second. For finding people by a typed name, not for joining them.
+    func addsALeadingGivenName(to other: PersonName) -> Bool {
+        guard given.count >= 2, let first = other.given.first, first.count > 1, given[1] == first else { return false }
+        return PersonName(given: Array(given.dropFirst()), family: family).isCompatible(with: other)
+    }
+
+    private init(given: [Substring], family: Substring) {
+        self.given = given
+        self.family = family
+    }
+
     /// Two given names match when equal or when one is the initial of the other.
     static func wordsMatch(_ a: Substring, _ b: Substring) -> Bool {
         if a == b { return true }

@@ -30,10 +30,11 @@ struct ReferenceCorpus {
 
     struct Person {
         let name: String
-        /// Every way the person's name was written, folded and as its `TextFolding.nameKey`; and
+        /// Every way the person's name was written, folded, and as its `TextFolding.nameKey`; and
         /// folded as names (a hyphen joins, `TextFolding.foldName`) or as keys, split into words,
         /// for tolerant matching.
         let foldedVariants: [String]
+        let variantKeys: [String]
         let variantWords: [[Substring]]
         /// The identifier the sources give the person (`acl:yang-liu-ict`), if any.
         let identifier: String?
@@ -69,8 +70,8 @@ struct ReferenceCorpus {
         institutions = Set(papers.flatMap(\.institutions))
         people = graph.allAuthors.map { author in
             let written = [graph.name(of: author)] + graph.variants(of: author)
-            return Person(name: graph.name(of: author),
-                          foldedVariants: Array(Set(written.flatMap { [TextFolding.fold($0), TextFolding.nameKey($0)] })),
+            return Person(name: graph.name(of: author), foldedVariants: Array(Set(written.map(TextFolding.fold))),
+                          variantKeys: Array(Set(written.map(TextFolding.nameKey))),
                           variantWords: Array(Set(written.flatMap { [TextFolding.foldName($0), TextFolding.nameKey($0)] }))
                               .map { $0.split(separator: " ") },
                           identifier: graph.identifier(of: author))

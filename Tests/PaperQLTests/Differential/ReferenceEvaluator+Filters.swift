@@ -92,8 +92,9 @@ extension ReferenceEvaluator {
         return Set(rows.map(\.person))
     }
 
-    /// The people a typed name means: a person one of whose written names is a spelling of it
-    /// (folded text or name key equal); without `exactly`, also every person with a written name
+    /// The people a typed name means: the people one of whose written names folds to its folded
+    /// text, or when there are none, is a spelling of it (folded text or name key equal); without
+    /// `exactly`, also every person with a written name
     /// of the same family name whose given names are compatible (equal, or one an initial of the
     /// other; middle names may be missing on one side, and otherwise match in order), unless the
     /// person's full given names are known and none is the typed name's first full given name.
@@ -110,14 +111,18 @@ extension ReferenceEvaluator {
         // The typed name's first full given name; a person whose written names give full given
         // names, none of them that one, is not found through an initial or a missing name.
         let typedFirstNames = Set(typedWords.compactMap { $0.dropLast().first { $0.count > 1 } })
-        var found = Set<Int>()
-        for (person, entry) in corpus.people.enumerated() {
-            let spelled = entry.foldedVariants.contains(folded) || entry.foldedVariants.contains(key)
-            if spelled {
-                found.insert(person)
-                continue
-            }
-            guard !exactly, entry.variantWords.contains(where: { words in typedWords.contains { Self.compatible($0, words) } })
+        // Written exactly so (folded); else written as a spelling of the name (a form equal).
+        var found = Set(corpus.people.indices.filter { corpus.people[$0].foldedVariants.contains(folded) })
+        if found.isEmpty {
+            found = Set(corpus.people.indices.filter { person in
+                let forms = Set(corpus.people[person].foldedVariants + corpus.people[person].variantKeys)
+                return forms.contains(folded) || forms.contains(key)
+            })
+        }
+        for (person, entry) in corpus.people.enumerated() where !found.contains(person) {
+            guard !exactly, entry.variantWords.contains(where: { words in
+                typedWords.contains { Self.compatible($0, words) || Self.leading($0, words) || Self.leading(words, $0) }
+            })
             else { continue }
             let fullGivenNames = Set(entry.variantWords.flatMap { $0.dropLast().filter { $0.count > 1 } })
             if typedFirstNames.isEmpty || fullGivenNames.isEmpty || !fullGivenNames.isDisjoint(with: typedFirstNames) {
@@ -126,6 +131,13 @@ extension ReferenceEvaluator {
         }
         guard !found.isEmpty else { throw Rejection(reason: "no author \(typed)") }
         return found
+    }
+
+    /// `a` is `b` with one more given name in front, `b` going by its (full) second given name:
+    /// "W. Bruce Croft" and "Bruce Croft".
+    static func leading(_ a: [Substring], _ b: [Substring]) -> Bool {
+        guard a.count >= 3, b.count >= 2, b[0].count > 1, a[1] == b[0] else { return false }
+        return compatible(Array(a.dropFirst()), b)
     }
 
     static func compatible(_ a: [Substring], _ b: [Substring]) -> Bool {
