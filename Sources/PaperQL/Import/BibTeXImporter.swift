@@ -6,6 +6,8 @@ import Foundation
 /// journal, or preprint when the journal is arXiv/CoRR or absent with an eprint; `misc`,
 /// `unpublished`, `online` with an arXiv eprint → preprint; `phdthesis`/`mastersthesis`/`thesis`
 /// → thesis; `book`, `inbook`, `incollection` → book; anything else → other.
+/// `crossref` and biblatex `xdata` fields are followed within the file (one level): the entry
+/// inherits the fields it lacks; `@xdata` entries hold shared fields and are not papers.
 enum BibTeXImporter {
     static func read(path: String, totalBytes: Int?, into sink: inout ImportSink) throws(ImportStop) {
         var lexer: BibTeXLexer
@@ -15,6 +17,16 @@ enum BibTeXImporter {
             throw ImportStop(issue: error)
         }
         var entries = 0
+        // Every entry by key, for `crossref` and `xdata`; entries that inherit wait for the end
+        // of the file, since BibTeX puts the entries they cite after them.
+        var known: [String: BibTeXEntry] = [:]
+        var inheriting: [BibTeXEntry] = []
+        func emit(_ entry: BibTeXEntry) throws(ImportStop) {
+            switch record(from: entry, path: path) {
+            case .success(let record): sink.accept(record)
+            case .failure(let issue): try sink.reject(issue)
+            }
+        }
         while let item = lexer.next() {
             sink.read(bytes: lexer.bytesRead, totalBytes: totalBytes)
             switch item {
@@ -23,16 +35,40 @@ enum BibTeXImporter {
             case .entry(let entry):
                 entries += 1
                 for warning in entry.warnings { sink.warn(warning) }
-                switch record(from: entry, path: path) {
-                case .success(let record): sink.accept(record)
-                case .failure(let issue): try sink.reject(issue)
+                known[entry.key.trimmingCharacters(in: .whitespaces).lowercased()] = entry
+                if entry["crossref"] != nil || entry["xdata"] != nil {
+                    inheriting.append(entry)
+                } else if entry.type != "xdata" {
+                    try emit(entry)
                 }
             }
         }
+        for entry in inheriting { try emit(inherit(entry, from: known)) }
         sink.read(bytes: lexer.bytesRead, totalBytes: totalBytes)
         if entries == 0, sink.report.rejected == 0 {
             throw ImportStop(issue: ImportIssue(.noRecords, file: path, message: "no BibTeX entries (@article{…}, @inproceedings{…}, …) in the file"))
         }
+    }
+
+    /// An entry with the fields it inherits: from each `xdata` entry it names (biblatex), then
+    /// from its `crossref` entry, whose `title` is the child's `booktitle`. Its own fields win.
+    static func inherit(_ entry: BibTeXEntry, from known: [String: BibTeXEntry]) -> BibTeXEntry {
+        var merged = entry
+        var present = Set(entry.fields.map(\.name))
+        var parents: [(entry: BibTeXEntry, isCrossref: Bool)] = []
+        for key in (entry["xdata"] ?? "").split(separator: ",") {
+            if let parent = known[key.trimmingCharacters(in: .whitespaces).lowercased()] { parents.append((parent, false)) }
+        }
+        if let key = entry["crossref"], let parent = known[key.trimmingCharacters(in: .whitespaces).lowercased()] {
+            parents.append((parent, true))
+        }
+        for (parent, isCrossref) in parents {
+            for (name, value) in parent.fields where name != "crossref" && name != "xdata" {
+                let target = isCrossref && name == "title" ? "booktitle" : name
+                if present.insert(target).inserted { merged.fields.append((target, value)) }
+            }
+        }
+        return merged
     }
 
     static func record(from entry: BibTeXEntry, path: String) -> Result<PaperRecord, ImportIssue> {
