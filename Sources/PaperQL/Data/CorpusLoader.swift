@@ -178,14 +178,18 @@ public enum CorpusLoader {
                 errors.append(issue.loadError)
             }
         }
+        // `@string` macros carry from one BibTeX file to the next, in the order given.
+        var bibtexMacros: [String: String] = [:]
         for (position, input) in inputs.enumerated() {
             let fileName = input.path.split(separator: "/").last.map(String.init) ?? input.path
             let kind = (options.format ?? (try? DataFormat.detect(path: input.path)))?.rawValue
             let outcome = importFile(
-                path: input.path, options: options, fileIndex: position, fileCount: inputs.count, progress: progress
+                path: input.path, options: options, fileIndex: position, fileCount: inputs.count,
+                bibtexMacros: bibtexMacros, progress: progress
             ) { record in
                 merger.add(record, source: position, kind: kind, fileName: fileName)
             }
+            if outcome.report.format == .bibtex { bibtexMacros = outcome.report.bibtexMacros }
             report.files.append(outcome.report)
             names.add(contentsOf: outcome.report.people)
             errors += outcome.errors
@@ -304,8 +308,10 @@ public enum CorpusLoader {
 
     /// Imports one file, sending its records to `emit`. Records are only sent once the file
     /// has been accepted for native JSON Lines (all or nothing); other formats stream.
+    /// - Parameter bibtexMacros: the `@string` macros of the BibTeX files read before this one;
+    ///   the report's `bibtexMacros` has them with this file's.
     static func importFile(
-        path: String, options: ImportOptions, fileIndex: Int, fileCount: Int,
+        path: String, options: ImportOptions, fileIndex: Int, fileCount: Int, bibtexMacros: [String: String] = [:],
         progress: ((ImportProgress) -> Void)?, emit: @escaping (PaperRecord) -> Void
     ) -> (report: ImportReport.FileReport, errors: [LoadError]) {
         var failed = ImportReport.FileReport(path: path, format: options.format)
@@ -334,9 +340,10 @@ public enum CorpusLoader {
         var sink = ImportSink(
             path: path, format: format, strict: options.strict, issueLimit: options.issueLimit,
             fileIndex: fileIndex, fileCount: fileCount, progress: progress, emit: emit)
+        var macros = bibtexMacros
         do {
             switch format {
-            case .bibtex: try BibTeXImporter.read(path: path, totalBytes: totalBytes, into: &sink)
+            case .bibtex: try BibTeXImporter.read(path: path, totalBytes: totalBytes, macros: &macros, into: &sink)
             case .arxiv: try ArxivImporter.read(path: path, totalBytes: totalBytes, into: &sink)
             case .openalex: try OpenAlexImporter.read(path: path, totalBytes: totalBytes, into: &sink)
             case .dblp: try DBLPImporter.read(path: path, totalBytes: totalBytes, into: &sink)
@@ -347,10 +354,13 @@ public enum CorpusLoader {
         } catch {
             var report = sink.report
             if error.issue.isFileLevel || !report.issues.contains(error.issue) { report.failure = error.issue }
+            report.bibtexMacros = macros
             return (report, [error.issue.loadError])
         }
         sink.finish(totalBytes: totalBytes)
-        return (sink.report, [])
+        var report = sink.report
+        report.bibtexMacros = macros
+        return (report, [])
     }
 
     private static func importNative(path: String, totalBytes: Int?, emit: (PaperRecord) -> Void) -> (report: ImportReport.FileReport, errors: [LoadError]) {

@@ -8,14 +8,18 @@ import Foundation
 /// → thesis; `book`, `inbook`, `incollection` → book; anything else → other.
 /// `crossref` and biblatex `xdata` fields are followed within the file (one level): the entry
 /// inherits the fields it lacks; `@xdata` entries hold shared fields and are not papers.
+/// `@string` macros carry from one file to the next in the order the files are given, so a file
+/// of abbreviations can come before the bibliographies that use them.
 enum BibTeXImporter {
-    static func read(path: String, totalBytes: Int?, into sink: inout ImportSink) throws(ImportStop) {
+    /// - Parameter macros: the macros of the files read before; on return, with this file's.
+    static func read(path: String, totalBytes: Int?, macros: inout [String: String], into sink: inout ImportSink) throws(ImportStop) {
         var lexer: BibTeXLexer
         do {
-            lexer = try BibTeXLexer(path: path)
+            lexer = try BibTeXLexer(path: path, macros: macros)
         } catch {
             throw ImportStop(issue: error)
         }
+        defer { macros = lexer.definedMacros }
         var entries = 0
         // Every entry by key, for `crossref` and `xdata`; entries that inherit wait for the end
         // of the file, since BibTeX puts the entries they cite after them.
@@ -45,7 +49,7 @@ enum BibTeXImporter {
         }
         for entry in inheriting { try emit(inherit(entry, from: known)) }
         sink.read(bytes: lexer.bytesRead, totalBytes: totalBytes)
-        if entries == 0, sink.report.rejected == 0 {
+        if entries == 0, sink.report.rejected == 0, lexer.definedMacros == macros {
             throw ImportStop(issue: ImportIssue(.noRecords, file: path, message: "no BibTeX entries (@article{…}, @inproceedings{…}, …) in the file"))
         }
     }

@@ -31,16 +31,25 @@ struct BibTeXLexer {
     private var reader: ByteReader
     private let path: String
     /// Month macros are predefined, as in BibTeX's standard styles.
-    private var macros: [String: String] = [
+    static let monthMacros: [String: String] = [
         "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
         "jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November", "dec": "December",
     ]
+    /// The `@string` macros known so far: the month names, those of the files read before this
+    /// one (as `bibtex a.bib b.bib` does), and this file's.
+    private(set) var macros: [String: String]
     /// After an error: only an `@` at the start of a line begins the next entry.
     private var resyncing = false
 
-    init(path: String) throws(ImportIssue) {
+    init(path: String, macros: [String: String] = [:]) throws(ImportIssue) {
         self.reader = try ByteReader(path: path)
         self.path = path
+        self.macros = Self.monthMacros.merging(macros) { _, defined in defined }
+    }
+
+    /// Macros this file defined (or redefined), beyond the month names.
+    var definedMacros: [String: String] {
+        macros.filter { Self.monthMacros[$0.key] != $0.value }
     }
 
     var bytesRead: Int { reader.offset }

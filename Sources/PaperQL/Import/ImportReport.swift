@@ -16,6 +16,9 @@ public struct ImportReport: Sendable {
         /// People the file itself describes beyond its bylines (an ACL author's name in another
         /// script): who is who, for the graph builder, as a name table does.
         public var people = NameTable()
+        /// BibTeX `@string` macros known after this file (those of earlier files included), for
+        /// the files after it.
+        public var bibtexMacros: [String: String] = [:]
 
         public init(path: String, format: DataFormat? = nil) {
             self.path = path
