@@ -189,9 +189,6 @@ public struct SQLCompiler {
             return result
         case .show:
             return relation
-        default:
-            diagnostics.append(.error(SQLMessages.unsupportedStatement("this stage"), at: currentSpan))
-            return relation
         }
     }
 
@@ -438,9 +435,6 @@ public struct SQLCompiler {
             return hasValue(field)
         case .nothing:
             return nothing
-        default:
-            diagnostics.append(.error(SQLMessages.unsupportedStatement("this filter"), at: currentSpan))
-            return nothing
         }
     }
 
@@ -489,8 +483,6 @@ public struct SQLCompiler {
             return "SELECT id FROM papers WHERE date_or_year IS NOT NULL AND \(dialect.binary(prefix)) \(op.symbol == "!=" ? "<>" : op.symbol) \(dialect.binary(dialect.literal(bound)))"
         case .hasValue(let field):
             return hasValue(field)
-        default:
-            return nil
         }
     }
 
@@ -532,9 +524,6 @@ public struct SQLCompiler {
             return "SELECT \(alias()).person FROM (\(relation.sql)) t\(aliasCount)"
         case .variable(let name):
             return "SELECT person FROM \(view(name))"
-        default:
-            diagnostics.append(.error(SQLMessages.unsupportedStatement("this group of authors"), at: currentSpan))
-            return nil
         }
     }
 
