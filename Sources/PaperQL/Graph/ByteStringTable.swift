@@ -131,26 +131,11 @@ enum WordScanner {
     /// The same for text given as UTF-8 bytes: ASCII text is scanned in place, other text is
     /// folded first.
     static func internWords(in bytes: UnsafeBufferPointer<UInt8>, table: inout ByteStringTable, into ids: inout [UInt32]) {
-        if isASCII(bytes) {
+        if TextFolding.isASCII(bytes) {
             internASCIIWords(in: bytes, table: &table, into: &ids)
         } else {
             internWords(in: String(decoding: bytes, as: UTF8.self), table: &table, into: &ids)
         }
-    }
-
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var index = 0
-        let raw = UnsafeRawPointer(base)
-        while index + 8 <= bytes.count {
-            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 8
-        }
-        while index < bytes.count {
-            if bytes[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
     }
 
     /// Words of ASCII (or already folded) text.

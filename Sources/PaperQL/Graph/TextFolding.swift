@@ -34,23 +34,26 @@ public enum TextFolding {
 
     /// Whether the text is plain ASCII (checked eight bytes at a time).
     static func isASCII(_ text: String) -> Bool {
-        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
-            guard let base = bytes.baseAddress else { return true }
-            var index = 0
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count {
-                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                index += 8
-            }
-            while index < bytes.count {
-                if bytes[index] >= 0x80 { return false }
-                index += 1
-            }
-            return true
-        }) {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ isASCII($0) }) {
             return answer
         }
         return text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether the UTF-8 bytes are plain ASCII (checked eight bytes at a time).
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Letters that have no decomposition into a base letter and an accent.
