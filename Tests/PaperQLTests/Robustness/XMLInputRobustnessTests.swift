@@ -46,6 +46,34 @@ import Testing
         #expect(issue.message.contains("invalid UTF-8"))
     }
 
+    /// A character XML does not allow inside a comment made the parser read on as markup and
+    /// reach a processing instruction without data: a segfault (found by the `dblp` fuzz target).
+    @Test(arguments: [
+        ("control character in a comment", bytes([dblp, "<dblp><!--", [0x15], "<?l?>"]), "2:11", "control character (U+0015)"),
+        ("U+FFFE in a comment", bytes([dblp, "<dblp><!--", [0xEF, 0xBF, 0xBE], "<?l?>"]), "2:11", "U+FFFE"),
+        ("U+FFFF in a title", bytes([dblp, "<dblp><article key=\"a\"><title>T", [0xEF, 0xBF, 0xBF], "</title></article></dblp>\n"]), "2:32", "U+FFFF"),
+        ("control character in text", bytes([dblp, "<dblp>", [0x01], "</dblp>\n"]), "2:7", "control character (U+0001)"),
+    ])
+    func charactersXMLForbidsAreMalformedXMLWithTheirPlace(what: String, file: [UInt8], place: String, message: String) throws {
+        guard case .failure(let failure) = Self.load(file) else {
+            Issue.record("\(what): loaded")
+            return
+        }
+        let issue = try #require(failure.report.files.first?.failure, "\(what)")
+        #expect(issue.kind == .malformedXML)
+        #expect(issue.description.contains(".xml:\(place): "), "\(what): \(issue.description)")
+        #expect(issue.message.contains(message), "\(what): \(issue.message)")
+    }
+
+    @Test func tabsAndLineBreaksAreAllowed() throws {
+        let file = Self.bytes([Self.dblp, "<dblp>\t<article key=\"a\">\r\n<title>T</title><year>2001</year></article></dblp>\n"])
+        guard case .success(let loaded) = Self.load(file) else {
+            Issue.record("did not load")
+            return
+        }
+        #expect(loaded.graph.records().first?.title == "T")
+    }
+
     @Test func anAttlistInTheInternalSubsetParses() throws {
         let file = """
             <?xml version="1.0" encoding="ISO-8859-1"?>
