@@ -2,7 +2,7 @@ import PaperQL
 
 /// A status line on standard error, redrawn in place at most ten times a second and cleared at
 /// the end; silent when disabled (standard error is not a terminal, or the work is small).
-final class ProgressLine {
+public final class ProgressLine {
     private let enabled: Bool
     private var lastDrawn: ContinuousClock.Instant?
     private var drawn = false
@@ -25,7 +25,7 @@ final class ProgressLine {
     }
 
     /// `38 papers`, `1 author`, `a count`, `a path`.
-    static func describe(_ result: QueryResult) -> String {
+    public static func describe(_ result: QueryResult) -> String {
         let count = result.rowCount
         switch result {
         case .papers: return count == 1 ? "1 paper" : "\(count) papers"

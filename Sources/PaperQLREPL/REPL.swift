@@ -174,15 +174,13 @@ public struct REPL {
 
     /// `6 papers`, `1 author`, `a count (12)`.
     static func describe(_ result: QueryResult) -> String {
-        let count = result.rowCount
         switch result {
-        case .papers: return count == 1 ? "1 paper" : "\(count) papers"
-        case .authors: return count == 1 ? "1 author" : "\(count) authors"
-        case .venues: return count == 1 ? "1 venue" : "\(count) venues"
-        case .groups: return count == 1 ? "1 group" : "\(count) groups"
+        case .papers, .authors, .venues, .groups: return ProgressLine.describe(result)
         case .count(let value): return "the count \(value)"
         case .path(let path): return path.found ? "a path of \(path.length) hops" : "no path"
-        case .profile(let profile): return "a profile (\(count == 1 ? "1 paper" : "\(count) papers") of \(profile.name))"
+        case .profile(let profile):
+            let count = result.rowCount
+            return "a profile (\(count == 1 ? "1 paper" : "\(count) papers") of \(profile.name))"
         }
     }
 
