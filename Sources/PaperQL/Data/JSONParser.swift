@@ -10,18 +10,21 @@ public struct JSONParser {
     public static let maximumDepth = 512
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let maximumStringBytes: Int
     private var position = 0
     private var depth = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, maximumStringBytes: Int) {
         self.bytes = bytes
+        self.maximumStringBytes = maximumStringBytes
     }
 
-    /// Parses exactly one JSON value (surrounding whitespace allowed).
-    public static func parse(_ bytes: some Collection<UInt8>) throws(ParseError) -> JSONValue {
+    /// Parses exactly one JSON value (surrounding whitespace allowed). A string longer than
+    /// `maximumStringBytes` (once unescaped) is an error at its opening quote, not an allocation.
+    public static func parse(_ bytes: some Collection<UInt8>, maximumStringBytes: Int = .max) throws(ParseError) -> JSONValue {
         let array = Array(bytes)
         let result: Result<JSONValue, ParseError> = array.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer)
+            var parser = JSONParser(bytes: buffer, maximumStringBytes: maximumStringBytes)
             do {
                 parser.skipWhitespace()
                 let value = try parser.parseValue()
@@ -153,6 +156,7 @@ public struct JSONParser {
         while scan < bytes.count {
             let byte = bytes[scan]
             if byte == UInt8(ascii: "\"") {
+                if scan - position > maximumStringBytes { throw tooLong(start) }
                 let slice = UnsafeBufferPointer(rebasing: bytes[position..<scan])
                 guard let text = String(validating: slice, as: UTF8.self) else {
                     position = start
@@ -164,6 +168,7 @@ public struct JSONParser {
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             scan += 1
         }
+        if scan - position > maximumStringBytes { throw tooLong(start) }
         var output: [UInt8] = Array(bytes[position..<scan])
         position = scan
         while true {
@@ -219,7 +224,17 @@ public struct JSONParser {
                 output.append(byte)
                 position += 1
             }
+            if output.count > maximumStringBytes { throw tooLong(start) }
         }
+    }
+
+    private mutating func tooLong(_ start: Int) -> ParseError {
+        position = start
+        return error("a string longer than \(Self.describe(bytes: maximumStringBytes)), the longest value kept")
+    }
+
+    private static func describe(bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
     }
 
     private mutating func parseHex4() throws(ParseError) -> UInt32 {

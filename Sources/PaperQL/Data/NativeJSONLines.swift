@@ -134,7 +134,7 @@ public enum NativeJSONLines {
         if line.starts(with: [0xEF, 0xBB, 0xBF]) { trimmed = trimmed.dropFirst(3) }
         let value: JSONValue
         do {
-            value = try JSONParser.parse(trimmed)
+            value = try JSONParser.parse(trimmed, maximumStringBytes: ImportLimits.valueBytes)
         } catch {
             let skipped = line.count - trimmed.count
             let column = columnOf(byteOffset: error.offset + skipped, in: line)

@@ -296,7 +296,8 @@ struct NativeLineScanner {
     }
 
     /// Scans a string starting at its opening quote; nil for anything the general decoder must
-    /// judge (a `\u` escape, a control character, invalid UTF-8, no closing quote).
+    /// judge (a `\u` escape, a control character, invalid UTF-8, no closing quote, a string over
+    /// `ImportLimits.valueBytes`).
     private mutating func scanString(_ line: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> Span? {
         let start = position + 1
         var index = start
@@ -321,6 +322,7 @@ struct NativeLineScanner {
             let byte = line[index]
             if byte == UInt8(ascii: "\"") {
                 position = index + 1
+                if index - start > ImportLimits.valueBytes { return nil }
                 if nonASCII, !Self.isValidUTF8(UnsafeBufferPointer(rebasing: line[start..<index])) { return nil }
                 return Span(start: start, end: index, unescaped: false)
             }
@@ -339,6 +341,7 @@ struct NativeLineScanner {
             case UInt8(ascii: "\""):
                 position = index + 1
                 let span = Span(start: scratchStart, end: scratch.count, unescaped: true)
+                if span.end - span.start > ImportLimits.valueBytes { return nil }
                 if nonASCII, !scratch.withUnsafeBufferPointer({ Self.isValidUTF8(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }) {
                     return nil
                 }

@@ -25,7 +25,7 @@ struct BibTeXLexer {
     }
 
     /// Longest value kept (bytes); longer values are an error, not an allocation.
-    static let maximumValueLength = 1 << 20
+    static let maximumValueLength = ImportLimits.valueBytes
     static let maximumFields = 1000
 
     private var reader: ByteReader

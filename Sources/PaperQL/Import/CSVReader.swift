@@ -12,7 +12,7 @@ struct CSVReader {
         case tooLarge(line: Int)
     }
 
-    static let maximumFieldLength = 1 << 20
+    static let maximumFieldLength = ImportLimits.valueBytes
     static let maximumFields = 10_000
 
     private var reader: ByteReader

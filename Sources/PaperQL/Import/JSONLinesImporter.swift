@@ -53,7 +53,7 @@ enum JSONLinesImporter {
             if leading == line.count { continue }
             let value: JSONValue
             do {
-                value = try JSONParser.parse(line)
+                value = try JSONParser.parse(line, maximumStringBytes: ImportLimits.valueBytes)
             } catch {
                 let kind: ImportIssue.Kind = error.message.contains("UTF-8") ? .invalidUTF8 : (error.message.contains("unexpected end") ? .truncated : .invalidJSON)
                 let column = NativeJSONLines.columnOf(byteOffset: error.offset, in: line)
@@ -134,7 +134,7 @@ extension JSONLinesImporter {
             throw ImportStop(issue: ImportIssue(.fileUnreadable, file: path, message: "cannot read the file: \(error)"))
         }
         do {
-            return try JSONParser.parse(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...])
+            return try JSONParser.parse(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], maximumStringBytes: ImportLimits.valueBytes)
         } catch {
             let offset = error.offset + (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
             let before = bytes[..<min(offset, bytes.count)]

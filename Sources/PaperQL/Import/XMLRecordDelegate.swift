@@ -22,7 +22,7 @@ class XMLRecordDelegate: NSObject, XMLParserDelegate {
     private(set) var parser: XMLParser?
 
     /// Longest field text kept.
-    static let maximumFieldLength = 1 << 20
+    static let maximumFieldLength = ImportLimits.valueBytes
 
     init(sink: ImportSink, totalBytes: Int?) {
         self.sink = sink

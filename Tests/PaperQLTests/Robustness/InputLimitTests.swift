@@ -65,6 +65,38 @@ import Testing
         #expect(failure.errors.first?.message.contains("line 1 is longer than 64 MB") == true, "\(failure.errors)")
     }
 
+    /// A JSON string over 1 MB (plain, or made of escapes that unescape past it) is refused at
+    /// its opening quote, for every JSON format: native JSON Lines (all or nothing, so the file
+    /// fails), arXiv and OpenAlex (that line is a rejected record and the next one loads).
+    @Test(arguments: [DataFormat.native, .arxiv, .openalex], [false, true])
+    func aJSONStringOverOneMBIsABadRecord(format: DataFormat, escaped: Bool) throws {
+        let long = escaped ? String(repeating: "\\n", count: (1 << 20) + 1) : String(repeating: "x", count: (1 << 20) + 1)
+        let line: (String, String) -> String
+        switch format {
+        case .arxiv: line = { id, title in "{\"id\": \"\(id)\", \"title\": \"\(title)\", \"authors_parsed\": [[\"Person\", \"A.\", \"\"]]}" }
+        case .openalex: line = { id, title in "{\"id\": \"https://openalex.org/\(id)\", \"title\": \"\(title)\", \"publication_year\": 2020}" }
+        default: line = { id, title in "{\"id\": \"\(id)\", \"title\": \"\(title)\", \"year\": 2020}" }
+        }
+        let text = line("W1", long) + "\n" + line("W2", "Short") + "\n"
+        let url = Self.write(Array(text.utf8), name: "long-value.jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        // The 1-based column of the title's opening quote is the 0-based offset of its first byte.
+        let quote = try #require(Array(line("W1", "@").utf8).firstIndex(of: UInt8(ascii: "@")))
+        switch CorpusLoader.load(paths: [url.path], options: ImportOptions(format: format)) {
+        case .failure(let failure):
+            #expect(format == .native, "\(failure.errors)")
+            let error = try #require(failure.errors.first)
+            #expect(error.message.contains("a string longer than 1 MB"), "\(error.message)")
+            #expect(error.line == 1 && error.column == quote, "\(error)")
+        case .success(let loaded):
+            #expect(format != .native)
+            let issue = try #require(loaded.report.files[0].issues.first)
+            #expect(issue.line == 1 && issue.column == quote, "\(issue)")
+            #expect(issue.message.contains("a string longer than 1 MB"), "\(issue.message)")
+            #expect(loaded.graph.records().map(\.title) == ["Short"])
+        }
+    }
+
     /// XML text over the 1 MB field limit was cut silently; now the cut is a warning with its line.
     @Test func anXMLFieldOverTheLimitIsAWarning() throws {
         let text = "<?xml version=\"1.0\"?>\n<dblp>\n<article key=\"a\"><title>" + String(repeating: "t", count: (1 << 20) + 5)
