@@ -39,7 +39,7 @@ enum BibTeXImporter {
             case .entry(let entry):
                 entries += 1
                 for warning in entry.warnings { sink.warn(warning) }
-                known[entry.key.trimmingCharacters(in: .whitespaces).lowercased()] = entry
+                known[WhiteSpace.trimmed(entry.key).lowercased()] = entry
                 if entry["crossref"] != nil || entry["xdata"] != nil {
                     inheriting.append(entry)
                 } else if entry.type != "xdata" {
@@ -76,7 +76,7 @@ enum BibTeXImporter {
     }
 
     static func record(from entry: BibTeXEntry, path: String) -> Result<PaperRecord, ImportIssue> {
-        let key = entry.key.trimmingCharacters(in: .whitespaces)
+        let key = WhiteSpace.trimmed(entry.key)
         guard !key.isEmpty else {
             return .failure(ImportIssue(.missingField, file: path, line: entry.line, message: "@\(entry.type) entry has no citation key"))
         }

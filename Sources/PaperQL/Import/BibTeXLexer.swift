@@ -227,12 +227,20 @@ struct BibTeXLexer {
         }
     }
 
-    /// The bytes of a `{…}` or `"…"` value after its opening delimiter, braces balanced.
+    /// The bytes of a `{…}` or `"…"` value after its opening delimiter, braces balanced. Runs
+    /// of ordinary bytes are taken whole; braces, quotes, line breaks and `@` one at a time.
     private mutating func readDelimited(quote: Bool, openedAt line: Int) throws(LexError) -> [UInt8] {
         var bytes: [UInt8] = []
         var depth = 0
         var atLineStart = false
-        while let byte = reader.peek() {
+        while true {
+            let runStart = bytes.count
+            let stop = reader.take(into: &bytes) { byte in
+                byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "\"")
+                    || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "@")
+            }
+            if atLineStart, bytes[runStart...].contains(where: { !Self.isSpace($0) }) { atLineStart = false }
+            guard let byte = stop else { break }
             if byte == UInt8(ascii: "@"), atLineStart {
                 throw LexError(kind: .unbalancedBraces, line: line, atNextEntry: true, message: "a \(quote ? "quoted" : "braced") value opened at line \(line) is still open when the next entry starts at line \(reader.line) (unbalanced braces?)")
             }
@@ -251,11 +259,8 @@ struct BibTeXLexer {
             default:
                 break
             }
-            if byte == UInt8(ascii: "\n") {
-                atLineStart = true
-            } else if !Self.isSpace(byte) {
-                atLineStart = false
-            }
+            // Every stop byte but the line break is text.
+            atLineStart = byte == UInt8(ascii: "\n")
             bytes.append(byte)
             if bytes.count > Self.maximumValueLength {
                 throw LexError(kind: .tooLarge, line: line, message: "a field value opened at line \(line) is longer than \(Self.maximumValueLength / 1024) KB (unbalanced braces?)")

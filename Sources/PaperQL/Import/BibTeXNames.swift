@@ -9,7 +9,7 @@ enum BibTeXNames {
         var names: [String] = []
         var truncated = false
         for raw in splitTopLevel(field, onWord: "and") {
-            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = WhiteSpace.trimmed(raw)
             if trimmed.isEmpty { continue }
             if trimmed.lowercased() == "others" || trimmed.lowercased() == "et al." {
                 truncated = true
@@ -32,55 +32,74 @@ enum BibTeXNames {
         }
     }
 
-    /// Splits at commas outside braces.
+    /// Splits at commas outside braces (on bytes: the separators are ASCII, so no UTF-8
+    /// sequence is ever cut).
     static func splitTopLevel(_ text: String, onCharacter separator: Character) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        for character in text {
-            switch character {
-            case "{": depth += 1
-            case "}": depth = max(0, depth - 1)
-            default: break
+        guard let separator = separator.asciiValue else { return [text] }
+        var text = text
+        return text.withUTF8 { bytes in
+            var parts: [String] = []
+            var depth = 0
+            var start = 0
+            for index in 0..<bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: "}"): depth = max(0, depth - 1)
+                case separator where depth == 0:
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = index + 1
+                default: break
+                }
             }
-            if character == separator, depth == 0 {
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return parts
         }
-        parts.append(current)
-        return parts
     }
 
-    /// Splits at a whole word (`and`, any case) outside braces.
+    /// Splits at a whole word (`and`, any case) outside braces; each white space character
+    /// becomes one space.
     static func splitTopLevel(_ text: String, onWord word: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        var token = ""
-        func flushToken() {
-            if depth == 0, token.lowercased() == word {
-                parts.append(current)
-                current = ""
-            } else {
-                current += token
+        let word = Array(word.lowercased().utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            var parts: [String] = []
+            var current: [UInt8] = []
+            var depth = 0
+            var tokenStart = 0
+            func isWord(_ token: Range<Int>) -> Bool {
+                guard token.count == word.count else { return false }
+                for (offset, expected) in word.enumerated() {
+                    let byte = bytes[token.lowerBound + offset]
+                    let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    if lowered != expected { return false }
+                }
+                return true
             }
-            token = ""
-        }
-        for character in text {
-            if character.isWhitespace {
-                flushToken()
-                current.append(" ")
-                continue
+            func flush(_ end: Int) {
+                if depth == 0, isWord(tokenStart..<end) {
+                    parts.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                } else {
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]))
+                }
             }
-            if character == "{" { depth += 1 }
-            if character == "}" { depth = max(0, depth - 1) }
-            token.append(character)
+            var index = 0
+            while index < bytes.count {
+                let space = WhiteSpace.length(bytes, at: index)
+                if space > 0 {
+                    flush(index)
+                    current.append(0x20)
+                    index += space
+                    tokenStart = index
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "{") { depth += 1 }
+                if bytes[index] == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+                index += 1
+            }
+            flush(bytes.count)
+            parts.append(String(decoding: current, as: UTF8.self))
+            return parts
         }
-        flushToken()
-        parts.append(current)
-        return parts
     }
 }

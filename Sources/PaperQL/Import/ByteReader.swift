@@ -62,6 +62,41 @@ struct ByteReader {
         return buffer[1]
     }
 
+    /// Consumes the bytes before the first one `stop` accepts, appending them to `output` and
+    /// counting lines; returns that byte, not consumed, or nil at the end of the file. A run
+    /// at a time instead of a byte at a time.
+    @inline(__always)
+    mutating func take(into output: inout [UInt8], until stop: (UInt8) -> Bool) -> UInt8? {
+        while fill() {
+            let start = position
+            var newlines = 0
+            var afterNewline = -1
+            let end = buffer.withUnsafeBufferPointer { bytes -> Int in
+                var index = start
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if stop(byte) { break }
+                    if byte == UInt8(ascii: "\n") {
+                        newlines += 1
+                        afterNewline = index + 1
+                    }
+                    index += 1
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                return index
+            }
+            position = end
+            if newlines > 0 {
+                line += newlines
+                column = 1 + end - afterNewline
+            } else {
+                column += end - start
+            }
+            if end < buffer.count { return buffer[end] }
+        }
+        return nil
+    }
+
     mutating func next() -> UInt8? {
         guard fill() else { return nil }
         let byte = buffer[position]

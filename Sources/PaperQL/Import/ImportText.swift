@@ -118,29 +118,11 @@ enum ImportText {
         return String(format: "%04d-%02d", year, month)
     }
 
-    /// Trims and collapses runs of white space (titles broken over lines).
+    /// Trims and collapses runs of white space (titles broken over lines); nil when nothing is left.
     static func clean(_ text: String?) -> String? {
         guard let text else { return nil }
-        if isCleanASCII(text) { return text.isEmpty ? nil : text }
-        let cleaned = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let cleaned = WhiteSpace.collapsed(text)
         return cleaned.isEmpty ? nil : cleaned
-    }
-
-    /// ASCII text that `clean` would leave as it is: no white space but single spaces between
-    /// words (checked on bytes, without making characters).
-    private static func isCleanASCII(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return true }
-            if first == 0x20 || last == 0x20 { return false }
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return false }
-                if byte == 0x20, previous == 0x20 { return false }
-                previous = byte
-            }
-            return true
-        }
     }
 
     /// Splits a keyword list at commas and semicolons.

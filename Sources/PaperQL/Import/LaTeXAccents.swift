@@ -7,15 +7,26 @@ import Foundation
 public enum LaTeXAccents {
     /// Converts `text`. Never fails: what it does not understand it keeps as text.
     public static func toUnicode(_ text: String) -> String {
-        if !text.contains(where: { "\\{}$~-".contains($0) }) { return collapseSpaces(text) }
+        if !hasLaTeX(text) { return WhiteSpace.collapsed(text) }
         var decoder = Decoder(scalars: Array(text.unicodeScalars))
         var output = String.UnicodeScalarView()
         decoder.run(until: decoder.scalars.count, depth: 0, into: &output)
-        return collapseSpaces(String(output).precomposedStringWithCanonicalMapping)
+        return WhiteSpace.collapsed(String(output).precomposedStringWithCanonicalMapping)
     }
 
-    static func collapseSpaces(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// Whether `text` has anything the decoder would change: `\\ { } $ ~` or a dash of two or
+    /// three hyphens (checked on bytes: most titles have none).
+    private static func hasLaTeX(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "~"): return true
+            case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): return true
+            default: break
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// Combining marks for the accent commands.
