@@ -25,34 +25,61 @@ enum BibTeXImporter {
         // of the file, since BibTeX puts the entries they cite after them.
         var known: [String: BibTeXEntry] = [:]
         var inheriting: [BibTeXEntry] = []
-        func emit(_ entry: BibTeXEntry) throws(ImportStop) {
-            switch record(from: entry, path: path) {
-            case .success(let record): sink.accept(record)
-            case .failure(let issue): try sink.reject(issue)
+        // Entries are turned into records a batch at a time, half of the batch on each core;
+        // problems and records keep the file's order.
+        var batch: [Item] = []
+        func flush() throws(ImportStop) {
+            let middle = batch.count / 2
+            let (first, second) = inParallel({ batch[..<middle].map(convert) }, { batch[middle...].map(convert) })
+            batch.removeAll(keepingCapacity: true)
+            for item in first + second {
+                switch item {
+                case .record(.success(let record)): sink.accept(record)
+                case .record(.failure(let issue)), .problem(let issue): try sink.reject(issue)
+                case .warning(let issue): sink.warn(issue)
+                case .entry: break
+                }
             }
+        }
+        func convert(_ item: Item) -> Item {
+            if case .entry(let entry) = item { return .record(record(from: entry, path: path)) }
+            return item
         }
         while let item = lexer.next() {
             sink.read(bytes: lexer.bytesRead, totalBytes: totalBytes)
             switch item {
             case .failure(let issue):
-                try sink.reject(issue)
+                batch.append(.problem(issue))
             case .entry(let entry):
                 entries += 1
-                for warning in entry.warnings { sink.warn(warning) }
+                batch += entry.warnings.map(Item.warning)
                 known[WhiteSpace.trimmed(entry.key).lowercased()] = entry
                 if entry["crossref"] != nil || entry["xdata"] != nil {
                     inheriting.append(entry)
                 } else if entry.type != "xdata" {
-                    try emit(entry)
+                    batch.append(.entry(entry))
                 }
             }
+            if batch.count >= Self.batchSize { try flush() }
         }
-        for entry in inheriting { try emit(inherit(entry, from: known)) }
+        batch += inheriting.map { .entry(inherit($0, from: known)) }
+        try flush()
         sink.read(bytes: lexer.bytesRead, totalBytes: totalBytes)
         if entries == 0, sink.report.rejected == 0, lexer.definedMacros == macros {
             throw ImportStop(issue: ImportIssue(.noRecords, file: path, message: "no BibTeX entries (@article{…}, @inproceedings{…}, …) in the file"))
         }
     }
+
+    /// An entry on its way to the sink: read, turned into a record, or a problem of the lexer.
+    private enum Item {
+        case entry(BibTeXEntry)
+        case record(Result<PaperRecord, ImportIssue>)
+        case problem(ImportIssue)
+        case warning(ImportIssue)
+    }
+
+    /// Entries converted together (half on each core).
+    static let batchSize = 2048
 
     /// An entry with the fields it inherits: from each `xdata` entry it names (biblatex), then
     /// from its `crossref` entry, whose `title` is the child's `booktitle`. Its own fields win.
