@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Imports ACL Anthology XML (`data/xml/*.xml`): `<collection id>` / `<volume id>` /
 /// `<meta>` (booktitle, year, month) / `<paper id>` (title, authors, abstract, doi).
@@ -40,22 +37,22 @@ enum ACLAnthologyImporter {
     }
 
     final class Delegate: XMLRecordDelegate {
-        var sawCollection = false
-        var collectionID = ""
-        var volumeID = ""
-        var booktitle: String?
-        var year: String?
-        var month: String?
-        var inMeta = false
-        var draft: Draft?
+        @exclusivity(unchecked) var sawCollection = false
+        @exclusivity(unchecked) var collectionID = ""
+        @exclusivity(unchecked) var volumeID = ""
+        @exclusivity(unchecked) var booktitle: String?
+        @exclusivity(unchecked) var year: String?
+        @exclusivity(unchecked) var month: String?
+        @exclusivity(unchecked) var inMeta = false
+        @exclusivity(unchecked) var draft: Draft?
         /// Inside `<author>` (of a paper) or `<editor>`.
-        var person: (first: String?, last: String?, id: String?)?
-        var personIsAuthor = false
+        @exclusivity(unchecked) var person: (first: String?, last: String?, id: String?)?
+        @exclusivity(unchecked) var personIsAuthor = false
         /// Inside a `<variant>` of a person: its names are not the person's name.
-        var inVariant = false
+        @exclusivity(unchecked) var inVariant = false
         /// The variant being read (its script, first and last names), and the person's variants.
-        var variant: (script: String?, first: String?, last: String?)?
-        var variantNames: [String] = []
+        @exclusivity(unchecked) var variant: (script: String?, first: String?, last: String?)?
+        @exclusivity(unchecked) var variantNames: [String] = []
 
         override func startElement(_ name: String, attributes: [String: String]) {
             switch name {

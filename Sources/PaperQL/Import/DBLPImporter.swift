@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Imports `dblp.xml`, streaming (the real file is several gigabytes).
 ///
@@ -28,10 +25,21 @@ enum DBLPImporter {
         }
     }
 
-    static let recordElements: Set<String> = ["article", "inproceedings", "proceedings", "book", "incollection", "phdthesis", "mastersthesis"]
+    /// Publication records (a `switch`: cheaper than hashing each name into a `Set`).
+    static func isRecordElement(_ name: String) -> Bool {
+        switch name {
+        case "article", "inproceedings", "proceedings", "book", "incollection", "phdthesis", "mastersthesis": true
+        default: false
+        }
+    }
     /// Not papers: `www` records other than person records, `person`, `data`.
     static let skippedElements: Set<String> = ["www", "person", "data"]
-    static let fieldElements: Set<String> = ["author", "editor", "title", "booktitle", "year", "journal", "ee", "volume", "school", "month"]
+    static func isFieldElement(_ name: String) -> Bool {
+        switch name {
+        case "author", "editor", "title", "booktitle", "year", "journal", "ee", "volume", "school", "month": true
+        default: false
+        }
+    }
 
     struct Draft {
         var element: String
@@ -47,19 +55,19 @@ enum DBLPImporter {
     }
 
     final class Delegate: XMLRecordDelegate {
-        var draft: Draft?
-        var records = 0
+        @exclusivity(unchecked) var draft: Draft?
+        @exclusivity(unchecked) var records = 0
 
         /// A person record being read (`<www key="homepages/…">`).
-        var personDraft: Draft?
+        @exclusivity(unchecked) var personDraft: Draft?
 
         override func startElement(_ name: String, attributes: [String: String]) {
             if depth == 2 {
-                draft = DBLPImporter.recordElements.contains(name)
+                draft = DBLPImporter.isRecordElement(name)
                     ? Draft(element: name, key: attributes["key"], publtype: attributes["publtype"], line: currentLine) : nil
                 personDraft = name == "www" && attributes["key"]?.hasPrefix("homepages/") == true
                     ? Draft(element: name, key: attributes["key"], line: currentLine) : nil
-            } else if depth == 3, draft != nil, DBLPImporter.fieldElements.contains(name) {
+            } else if depth == 3, draft != nil, DBLPImporter.isFieldElement(name) {
                 if name == "author" { draft?.orcids.append(attributes["orcid"].flatMap { $0.isEmpty ? nil : $0 }) }
                 captureText()
             } else if depth == 3, personDraft != nil, name == "author" {

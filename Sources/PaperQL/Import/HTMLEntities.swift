@@ -2,7 +2,7 @@
 /// the ones `dblp.dtd` declares, so DBLP files parse without their DTD.
 enum HTMLEntities {
     /// Entity name → Unicode code point. XML's own five (`amp`, `lt`, `gt`, `quot`, `apos`) are
-    /// not here: the XML parser handles them.
+    /// not here: `XMLReader` handles them.
     static let codePoints: [String: UInt32] = [
         "AElig": 198, "Aacute": 193, "Acirc": 194, "Agrave": 192, "Alpha": 913, "Aring": 197, "Atilde": 195, "Auml": 196,
         "Beta": 914, "Ccedil": 199, "Chi": 935, "Dagger": 8225, "Delta": 916, "ETH": 208, "Eacute": 201, "Ecirc": 202,
