@@ -504,6 +504,7 @@ final class XMLReader {
         }
         if !attributeValues.isEmpty { attributeValues.removeAll(keepingCapacity: true) }
         if !pendingUnknown.isEmpty { pendingUnknown.removeAll(keepingCapacity: true) }
+        var seenAttributes: Set<String>?
         while true {
             let spaceStart = index
             while index < limit, Self.isSpace(buffer[index]) { index += 1 }
@@ -539,7 +540,16 @@ final class XMLReader {
             guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
                 return .failure(failure(atAbsolute: base + index, XMLReaderMessage.unquotedAttribute(attribute, element: name)))
             }
-            if attributeNames.contains(attribute) {
+            // A few attributes are compared in turn; past 16 (hostile input) a set keeps the
+            // check linear in the tag's length.
+            let duplicate: Bool
+            if attributeNames.count < 16 {
+                duplicate = attributeNames.contains(attribute)
+            } else {
+                if seenAttributes == nil { seenAttributes = Set(attributeNames) }
+                duplicate = !seenAttributes!.insert(attribute).inserted
+            }
+            if duplicate {
                 return .failure(failure(atAbsolute: base + attributeStart, XMLReaderMessage.duplicateAttribute(attribute, element: name)))
             }
             index += 1

@@ -155,6 +155,17 @@ import Testing
         #expect(Self.events(input).last == error, "\(input)")
     }
 
+    /// Past 16 attributes the duplicate check uses a set: a tag of 50,000 attributes (a 40
+    /// seconds' hang when each was compared with all before it) is read, and a duplicate at its
+    /// end is still found, at its column.
+    @Test func aTagWithManyAttributesIsReadAndItsDuplicateFound() {
+        let attributes = (0..<50_000).map { " a\($0)=\"v\"" }.joined()
+        let fine = Self.events("<r" + attributes + "/>")
+        #expect(fine.count == 2 && fine[0].hasPrefix("<r a0=\"v\" a1=\"v\""), "\(fine.first?.prefix(80) ?? "")")
+        let column = "<r".count + attributes.utf8.count + " ".count + 1  // 1-based, at the second a17
+        #expect(Self.events("<r" + attributes + " a17=\"w\"/>").last == "error 1:\(column): the attribute a17 appears twice in the tag <r>")
+    }
+
     @Test(arguments: [
         (bytes("<a>\nx", [0xFF], "</a>"), "error 2:2: invalid UTF-8 (byte 0xFF); the file is not read past it"),
         (bytes("<a>é", [0xE2, 0x28, 0xA1], "</a>"), "error 1:5: invalid UTF-8 (byte 0x28); the file is not read past it"),
