@@ -230,11 +230,7 @@ public struct JSONParser {
 
     private mutating func tooLong(_ start: Int) -> ParseError {
         position = start
-        return error("a string longer than \(Self.describe(bytes: maximumStringBytes)), the longest value kept")
-    }
-
-    private static func describe(bytes: Int) -> String {
-        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
+        return error("a string longer than \(ImportLimits.describe(bytes: maximumStringBytes)), the longest value kept")
     }
 
     private mutating func parseHex4() throws(ParseError) -> UInt32 {

@@ -102,12 +102,20 @@ enum BibTeXImporter {
         return merged
     }
 
+    /// A field's LaTeX as plain text, white space already collapsed by the conversion; nil when
+    /// the field is absent or empty.
+    static func plainText(_ field: String?) -> String? {
+        guard let field else { return nil }
+        let text = LaTeXAccents.toUnicode(field)
+        return text.isEmpty ? nil : text
+    }
+
     static func record(from entry: BibTeXEntry, path: String) -> Result<PaperRecord, ImportIssue> {
         let key = WhiteSpace.trimmed(entry.key)
         guard !key.isEmpty else {
             return .failure(ImportIssue(.missingField, file: path, line: entry.line, message: "@\(entry.type) entry has no citation key"))
         }
-        guard let rawTitle = entry["title"], let title = ImportText.clean(LaTeXAccents.toUnicode(rawTitle)) else {
+        guard let title = plainText(entry["title"]) else {
             return .failure(ImportIssue(.missingField, file: path, line: entry.line, message: "@\(entry.type){\(key)} has no title"))
         }
         var record = PaperRecord(id: key, title: title)
@@ -120,14 +128,14 @@ enum BibTeXImporter {
         } else {
             record.date = ImportText.date(year: record.year, month: ImportText.month(entry["month"]))
         }
-        let journal = (entry["journal"] ?? entry["journaltitle"]).flatMap { ImportText.clean(LaTeXAccents.toUnicode($0)) }
-        let booktitle = entry["booktitle"].flatMap { ImportText.clean(LaTeXAccents.toUnicode($0)) }
+        let journal = plainText(entry["journal"] ?? entry["journaltitle"])
+        let booktitle = plainText(entry["booktitle"])
         record.venue = booktitle ?? journal
         record.doi = ImportText.doi(entry["doi"])
         record.arxivID = arxivID(of: entry, journal: journal)
-        record.abstract = entry["abstract"].flatMap { ImportText.clean(LaTeXAccents.toUnicode($0)) }
+        record.abstract = plainText(entry["abstract"])
         record.categories = ImportText.list((entry["keywords"] ?? entry["keyword"]).map(LaTeXAccents.toUnicode))
-        record.institutions = [entry["school"], entry["institution"]].compactMap { $0.flatMap { ImportText.clean(LaTeXAccents.toUnicode($0)) } }
+        record.institutions = [entry["school"], entry["institution"]].compactMap(plainText)
         record.type = paperType(entryType: entry.type, journal: journal, hasArxiv: record.arxivID != nil)
         if record.type == .preprint, record.venue == nil || journal.map(isArxivVenue) == true { record.venue = "arXiv" }
         return .success(record)

@@ -219,7 +219,7 @@ struct BibTeXLexer {
             // Checked after every part: macros that concatenate themselves double in size each
             // time, so a short file could otherwise ask for gigabytes.
             if result.utf8.count > Self.maximumValueLength {
-                throw LexError(kind: .tooLarge, line: line, message: "a field value is longer than \(Self.maximumValueLength / 1024) KB once its macros are expanded")
+                throw LexError(kind: .tooLarge, line: line, message: "a field value is longer than \(ImportLimits.describe(bytes: Self.maximumValueLength)) once its macros are expanded")
             }
             skipSpace()
             guard reader.peek() == UInt8(ascii: "#") else { return result }
@@ -263,7 +263,7 @@ struct BibTeXLexer {
             atLineStart = byte == UInt8(ascii: "\n")
             bytes.append(byte)
             if bytes.count > Self.maximumValueLength {
-                throw LexError(kind: .tooLarge, line: line, message: "a field value opened at line \(line) is longer than \(Self.maximumValueLength / 1024) KB (unbalanced braces?)")
+                throw LexError(kind: .tooLarge, line: line, message: "a field value opened at line \(line) is longer than \(ImportLimits.describe(bytes: Self.maximumValueLength)) (unbalanced braces?)")
             }
         }
         throw LexError(kind: .unbalancedBraces, line: line, message: "the file ends inside a \(quote ? "quoted" : "braced") value opened at line \(line) (unbalanced braces?)")

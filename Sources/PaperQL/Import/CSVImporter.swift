@@ -54,7 +54,7 @@ enum CSVImporter {
                 case .unterminatedQuote(let line):
                     try sink.reject(sink.issue(.truncated, line: line, "a quoted field opened in the row at line \(line) never closes (a missing `\"`?)"))
                 case .tooLarge(let line):
-                    try sink.reject(sink.issue(.tooLarge, line: line, "the row at line \(line) has a field over \(CSVReader.maximumFieldLength / 1024) KB or too many fields"))
+                    try sink.reject(sink.issue(.tooLarge, line: line, "the row at line \(line) has a field over \(ImportLimits.describe(bytes: CSVReader.maximumFieldLength)) or too many fields"))
                 }
                 continue
             }

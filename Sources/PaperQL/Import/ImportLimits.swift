@@ -5,6 +5,9 @@ enum ImportLimits {
     /// expanded, a CSV field, the text of an XML element, a JSON string.
     static let valueBytes = 1 << 20
 
-    /// How the value limit reads in messages ("1 MB").
-    static var valueDescription: String { "\(valueBytes >> 20) MB" }
+    /// How a limit in bytes reads in messages ("1 MB", "4 MB", "300 bytes"): one wording for
+    /// every importer.
+    static func describe(bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
+    }
 }

@@ -7,7 +7,7 @@ enum XMLReaderMessage {
     static let afterRoot = "text or markup after the root element closed"
     static let strayAngle = "a stray `<` (write `&lt;` for the character)"
     static let strayAmpersand = "a stray `&` (write `&amp;` for the character; a reference ends with `;`)"
-    static let tagTooLong = "a tag longer than \(XMLReader.maximumTagBytes >> 20) MB"
+    static let tagTooLong = "a tag longer than \(ImportLimits.describe(bytes: XMLReader.maximumTagBytes))"
     static let endTagWithoutName = "an end tag without a name"
     static let misplacedDoctype = "a DOCTYPE is only allowed once, before the root element"
     static let unknownDeclaration = "`<!` starts neither a comment, a CDATA section nor a DOCTYPE"

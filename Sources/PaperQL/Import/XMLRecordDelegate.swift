@@ -104,6 +104,6 @@ class XMLRecordDelegate: XMLReaderHandler {
         captured.append(contentsOf: bytes[..<room])
         capturedTooLong = true
         // A limit is said, with its place, never applied silently.
-        sink.warn(sink.issue(.tooLarge, line: reader.currentLine, "the text of an element is longer than \(Self.maximumFieldLength >> 20) MB; only its first \(Self.maximumFieldLength >> 20) MB are kept"))
+        sink.warn(sink.issue(.tooLarge, line: reader.currentLine, "the text of an element is longer than \(ImportLimits.describe(bytes: Self.maximumFieldLength)); only its first \(ImportLimits.describe(bytes: Self.maximumFieldLength)) are kept"))
     }
 }
