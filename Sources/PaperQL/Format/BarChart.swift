@@ -49,14 +49,15 @@ public enum BarChart {
     }
 
     /// The groups as a table with a bar column, the bars `width` columns at most.
-    static func table(_ groups: GroupRows, graph: PaperGraph, barWidth: Int, heading: String = "") -> ResultTable {
+    static func table(_ groups: GroupRows, graph: PaperGraph, barWidth: Int, heading: String = "") -> ResultRows {
         let filled = fillingYears(groups)
-        let base = ResultTable(.groups(filled), graph: graph)
+        let base = ResultRows(.groups(filled), graph: graph)
         let maximum = filled.rows.map(\.count).max() ?? 0
-        let rows = zip(base.rows, filled.rows).map { cells, row in
-            cells + [.text(bar(row.count, maximum: maximum, width: barWidth))]
+        let rows = zip(base, filled.rows).map { cells, row in
+            Array(cells) + [.text(GraphText(bar(row.count, maximum: maximum, width: barWidth)))]
         }
-        return ResultTable(kind: base.kind, columns: base.columns + [heading], fieldNames: base.fieldNames + ["chart"], rows: rows)
+        return ResultRows(kind: base.kind, columns: base.columns + [heading], fieldNames: base.fieldNames + ["chart"],
+                          rows: rows, graph: graph)
     }
 
     /// Whether a result gets a chart in a format under a mode.
@@ -67,14 +68,5 @@ public enum BarChart {
         case .automatic: return format == .table && options.width != nil
         case .always: return format == .table || format == .markdown
         }
-    }
-}
-
-extension ResultTable {
-    init(kind: ResultKind, columns: [String], fieldNames: [String], rows: [[Cell]]) {
-        self.kind = kind
-        self.columns = columns
-        self.fieldNames = fieldNames
-        self.rows = rows
     }
 }

@@ -1,12 +1,12 @@
 /// RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, a quote,
 /// or a line break. List cells are joined with `; `.
 enum CSVFormatter {
-    static func render(_ table: ResultTable) -> String {
+    static func render(_ table: ResultRows) -> String {
         var output = table.columns.map(field).joined(separator: ",") + "\r\n"
-        for row in table.rows {
-            output += row.map { cell in
-                if case .list(let items) = cell { return field(items.joined(separator: "; ")) }
-                return field(cell.plain)
+        for row in table {
+            output += row.map { value in
+                if case .list(let items) = value { return field(items.joined(separator: "; ")) }
+                return field(value.plain)
             }.joined(separator: ",") + "\r\n"
         }
         return output

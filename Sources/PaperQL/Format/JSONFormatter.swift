@@ -18,7 +18,7 @@ enum JSONFormatter {
         if case .path(let path) = result {
             rows = steps(path, graph: graph)
         } else {
-            rows = rowObjects(ResultTable(result, graph: graph))
+            rows = rowObjects(ResultRows(result, graph: graph))
         }
         return rows.map { JSONWriter.write($0, pretty: false) + "\n" }.joined()
     }
@@ -37,26 +37,27 @@ enum JSONFormatter {
             return .object([("kind", .string("count")), ("count", .integer(count)),
                             ("rows", .array([.object([("count", .integer(count))])]))])
         default:
-            let table = ResultTable(result, graph: graph)
+            let table = ResultRows(result, graph: graph)
             var members: [(String, JSONWriter.Value)] = [("kind", .string(result.kind.rawValue))]
             if case .groups(let groups) = result { members.append(("by", .string(groups.field.rawValue))) }
-            members.append(("count", .integer(table.rows.count)))
+            members.append(("count", .integer(table.count)))
             members.append(("rows", .array(rowObjects(table))))
             return .object(members)
         }
     }
 
-    private static func rowObjects(_ table: ResultTable) -> [JSONWriter.Value] {
-        table.rows.map { row in
-            .object(zip(table.fieldNames, row).map { column, cell in (column, cellValue(cell)) })
+    private static func rowObjects(_ table: ResultRows) -> [JSONWriter.Value] {
+        let fieldNames = table.fieldNames
+        return table.map { row in
+            .object(zip(fieldNames, row).map { column, value in (column, cellValue(value)) })
         }
     }
 
-    private static func cellValue(_ cell: ResultTable.Cell) -> JSONWriter.Value {
-        switch cell {
-        case .text(let text): .string(text)
+    private static func cellValue(_ value: ResultValue) -> JSONWriter.Value {
+        switch value {
+        case .text(let text): .string(text.string)
         case .integer(let number): .integer(number)
-        case .list(let items): .array(items.map(JSONWriter.Value.string))
+        case .list(let items): .array(items.map { .string($0.string) })
         case .bool(let flag): .bool(flag)
         case .null: .null
         }

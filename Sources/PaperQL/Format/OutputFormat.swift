@@ -83,12 +83,12 @@ public struct ResultFormatter: Sendable {
         case .table: TableFormatter(options: options).render(result, graph: graph)
         case .json: JSONFormatter.document(result, graph: graph, pretty: true) + "\n"
         case .jsonl: JSONFormatter.lines(result, graph: graph)
-        case .csv: CSVFormatter.render(ResultTable(result, graph: graph))
+        case .csv: CSVFormatter.render(ResultRows(result, graph: graph))
         case .markdown:
             if BarChart.applies(to: result, format: .markdown, options: options), case .groups(let groups) = result {
                 MarkdownFormatter.render(BarChart.table(groups, graph: graph, barWidth: options.width.map { max(10, $0 / 2) } ?? 40, heading: "chart"))
             } else {
-                MarkdownFormatter.render(ResultTable(result, graph: graph))
+                MarkdownFormatter.render(ResultRows(result, graph: graph))
             }
         case .dot, .svg: DOTFormatter.render(result, graph: graph)
         case .graphml: GraphMLFormatter.render(result, graph: graph)

@@ -11,12 +11,12 @@ enum ProfileFormatter {
         func heading(_ text: String) -> String {
             options.colored ? "\u{1B}[1m\(text)\u{1B}[0m\n" : "\(text)\n"
         }
-        func table(_ columns: [String], _ rows: [[ResultTable.Cell]], footer: String? = nil) -> String {
+        func table(_ columns: [String], _ rows: [[ResultValue]], footer: String? = nil) -> String {
             var tableOptions = options
             tableOptions.maxRows = nil
             tableOptions.chart = .never
             return TableFormatter(options: tableOptions).grid(
-                ResultTable(kind: .papers, columns: columns, fieldNames: columns, rows: rows), footer: footer)
+                ResultRows(kind: .papers, columns: columns, fieldNames: columns, rows: rows, graph: graph), footer: footer)
         }
         let name = profile.people.first.map { graph.name(of: $0) } ?? profile.name
         var output = heading(clean(name)) + String(repeating: "═", count: min(width, max(4, DisplayWidth.of(clean(name))))) + "\n"
@@ -56,7 +56,7 @@ enum ProfileFormatter {
             output += "none in this graph\n"
         } else {
             output += table(["name", "shared", "years"], profile.collaborators.map { row in
-                [.text(graph.name(of: row.author)), .integer(row.shared), years(row.years)]
+                [.text(graph.authorNames.text(Int(row.author.rawValue))), .integer(row.shared), years(row.years)]
             })
         }
 
@@ -66,8 +66,8 @@ enum ProfileFormatter {
 
         output += "\n" + heading("Works")
         output += table(["title", "year", "venue", "type"], profile.works.map { paper in
-            [ResultTable.cell(paper, .title, graph), ResultTable.cell(paper, .year, graph), ResultTable.cell(paper, .venue, graph),
-             ResultTable.cell(paper, .type, graph)]
+            [ResultRows.paperValue(paper, .title, graph), ResultRows.paperValue(paper, .year, graph), ResultRows.paperValue(paper, .venue, graph),
+             ResultRows.paperValue(paper, .type, graph)]
         }, footer: Messages.papers(profile.works.count))
 
         output += "\n" + heading("Nearby: papers of coauthors that \(clean(name)) is not on")
@@ -75,8 +75,8 @@ enum ProfileFormatter {
             output += "none\n"
         } else {
             output += table(["title", "year", "coauthors", "terms"], profile.nearby.map { row in
-                [ResultTable.cell(row.paper, .title, graph), ResultTable.cell(row.paper, .year, graph),
-                 .list(row.collaborators.map { graph.name(of: $0) }), .list(row.terms)]
+                [ResultRows.paperValue(row.paper, .title, graph), ResultRows.paperValue(row.paper, .year, graph),
+                 .list(GraphTextList(row.collaborators.map { graph.name(of: $0) })), .list(GraphTextList(row.terms))]
             })
         }
         return output
@@ -86,9 +86,9 @@ enum ProfileFormatter {
         terms.isEmpty ? "—" : terms.map { "\($0.text) (\($0.papers))" }.joined(separator: ", ")
     }
 
-    static func years(_ range: ClosedRange<Int>?) -> ResultTable.Cell {
+    static func years(_ range: ClosedRange<Int>?) -> ResultValue {
         guard let range else { return .null }
-        return .text(range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)")
+        return .text(GraphText(range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"))
     }
 
     // MARK: - JSON

@@ -12,31 +12,31 @@ struct TableFormatter {
                 return "no path from \(TerminalText.escaped(path.from, lineFeeds: false)) to \(TerminalText.escaped(path.to, lineFeeds: false)): they are not connected through coauthors in this corpus\n"
             }
             let hops = path.length == 1 ? "1 hop" : "\(path.length) hops"
-            return "path from \(TerminalText.escaped(path.from, lineFeeds: false)) to \(TerminalText.escaped(path.to, lineFeeds: false)): \(hops)\n" + grid(ResultTable(result, graph: graph), footer: nil)
+            return "path from \(TerminalText.escaped(path.from, lineFeeds: false)) to \(TerminalText.escaped(path.to, lineFeeds: false)): \(hops)\n" + grid(ResultRows(result, graph: graph), footer: nil)
         case .profile(let profile):
             return ProfileFormatter.page(profile, graph: graph, options: options)
         case .groups(let groups) where BarChart.applies(to: result, format: .table, options: options):
             return chart(groups, graph: graph)
         default:
-            let table = ResultTable(result, graph: graph)
-            return grid(table, footer: footer(table.rows.count, result.kind))
+            let rows = ResultRows(result, graph: graph)
+            return grid(rows, footer: footer(rows.count, result.kind))
         }
     }
 
     /// `count by` with a bar column taking the width the key and count columns leave (80
     /// columns in all off a terminal).
     private func chart(_ groups: GroupRows, graph: PaperGraph) -> String {
-        let plain = ResultTable(.groups(BarChart.fillingYears(groups)), graph: graph)
+        let plain = ResultRows(.groups(BarChart.fillingYears(groups)), graph: graph)
         let available = options.width ?? 80
         let used = plain.columns.indices.map { column in
-            max(DisplayWidth.of(plain.columns[column]), plain.rows.map { DisplayWidth.of($0[column].plain) }.max() ?? 0)
+            max(DisplayWidth.of(plain.columns[column]), plain.map { DisplayWidth.of($0[column].plain) }.max() ?? 0)
         }
         let keyLimit = max(8, available * 2 / 5)
         let taken = used.enumerated().map { $0.offset == 0 ? min($0.element, keyLimit) : $0.element }.reduce(0, +)
         let barWidth = max(8, available - taken - 2 * plain.columns.count)
         let table = BarChart.table(groups, graph: graph, barWidth: barWidth)
         var noun = footer(groups.rows.count, .groups)
-        let zeros = table.rows.count - groups.rows.count
+        let zeros = table.count - groups.rows.count
         if zeros > 0 { noun += "; \(zeros == 1 ? "1 year" : "\(zeros) years") without papers shown as 0" }
         return grid(table, footer: noun, fixedLast: true)
     }
@@ -52,21 +52,22 @@ struct TableFormatter {
         return "\(count) \(count == 1 ? noun.0 : noun.1)"
     }
 
-    func grid(_ table: ResultTable, footer: String?, fixedLast: Bool = false) -> String {
-        let shownRows = options.maxRows.map { Array(table.rows.prefix($0)) } ?? table.rows
+    func grid(_ table: ResultRows, footer: String?, fixedLast: Bool = false) -> String {
+        let shownRows = (options.maxRows.map { table.prefix($0) } ?? table[...]).map { Array($0) }
+        let columns = table.columns
         let cells = shownRows.map { row in
             // Data is shown, never obeyed: control characters are escaped (`TerminalText`).
-            row.map { $0 == .null ? "—" : TerminalText.escaped($0.plain.replacingOccurrences(of: "\n", with: " "), tabs: false) }
+            row.map { $0.isNull ? "—" : TerminalText.escaped($0.plain.replacingOccurrences(of: "\n", with: " "), tabs: false) }
         }
-        let numeric = table.columns.indices.map { column in
-            !shownRows.isEmpty && shownRows.allSatisfy { $0[column].isNumeric || $0[column] == .null }
+        let numeric = columns.indices.map { column in
+            !shownRows.isEmpty && shownRows.allSatisfy { $0[column].isNumeric || $0[column].isNull }
         }
-        var widths = table.columns.indices.map { column in
-            max(DisplayWidth.of(table.columns[column]), cells.map { DisplayWidth.of($0[column]) }.max() ?? 0)
+        var widths = columns.indices.map { column in
+            max(DisplayWidth.of(columns[column]), cells.map { DisplayWidth.of($0[column]) }.max() ?? 0)
         }
         if let available = options.width {
             // A chart's bar column was sized to fit already: the other columns give way.
-            let fixed = table.columns.indices.map { fixedLast && $0 == table.columns.count - 1 }
+            let fixed = columns.indices.map { fixedLast && $0 == columns.count - 1 }
             fit(&widths, into: available, numeric: zip(numeric, fixed).map { $0 || $1 })
         }
         let separator = "  "
@@ -81,13 +82,13 @@ struct TableFormatter {
             return (fixedLast ? String(text.reversed().drop { $0 == " " }.reversed()) : text) + "\n"
         }
         var output = ""
-        let header = line(table.columns.map { TerminalText.escaped($0, lineFeeds: false) })
+        let header = line(columns.map { TerminalText.escaped($0, lineFeeds: false) })
         output += options.colored ? "\u{1B}[1m" + header.dropLast() + "\u{1B}[0m\n" : header
         output += widths.map { String(repeating: "─", count: $0) }.joined(separator: separator) + "\n"
         for row in cells { output += line(row) }
         if let footer {
-            if shownRows.count < table.rows.count {
-                output += "… \(table.rows.count - shownRows.count) more rows (\(footer) in all)\n"
+            if shownRows.count < table.count {
+                output += "… \(table.count - shownRows.count) more rows (\(footer) in all)\n"
             } else {
                 output += "(\(footer))\n"
             }

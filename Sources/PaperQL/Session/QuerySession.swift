@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs query text against a graph, keeping `let` names between runs: a REPL session, a
 /// script, or an embedding program.
 ///
@@ -8,9 +10,17 @@
 public struct QuerySession: Sendable {
     public let graph: PaperGraph
     /// Values of the `let` names defined so far.
-    public private(set) var bindings: [String: QueryResult] = [:]
+    public private(set) var bindings: [String: QueryResult] = [:] {
+        didSet { bindingKinds = bindings.mapValues(\.kind) }
+    }
+    /// The kinds of the `let` names defined so far: what checking depends on. Kept beside the
+    /// values so that a run does not remake it.
+    private var bindingKinds: [String: ResultKind] = [:]
     /// Scripts already compiled, by text and the kinds of the names in scope.
     private var compiledScripts: [CompiledKey: CompiledScript] = [:]
+    /// The script compiled or found last, tried before the dictionary: a program running one
+    /// query again and again compares its bytes instead of hashing them.
+    private var lastCompiled: (key: CompiledKey, script: CompiledScript)?
 
     public init(graph: PaperGraph) {
         self.graph = graph
@@ -29,13 +39,24 @@ public struct QuerySession: Sendable {
     }
 
     /// Runs every statement of a script and returns all outcomes.
+    ///
+    /// Text run before (with the same kinds of `let` names in scope) is not parsed, checked or
+    /// planned again, and its `SourceFile` is reused when the name is the same.
     public mutating func run(_ text: String, name: String = "<query>", options: Options = Options()) -> ScriptOutcome {
-        run(SourceFile(name: name, text: text), options: options)
+        let compiled = compile(text: text, name: name)
+        return Self.collect(compiled.source) { execute(compiled, options: options, onStatement: $0) }
     }
 
     public mutating func run(_ source: SourceFile, options: Options = Options()) -> ScriptOutcome {
+        Self.collect(source) { run(source, options: options, onStatement: $0) }
+    }
+
+    /// A run's outcome with the statements' outcomes gathered into it.
+    private static func collect(
+        _ source: SourceFile, _ run: ((StatementOutcome) -> Void) -> ScriptOutcome
+    ) -> ScriptOutcome {
         var statements: [StatementOutcome] = []
-        let outcome = run(source, options: options) { statements.append($0) }
+        let outcome = run { statements.append($0) }
         return ScriptOutcome(source: source, diagnostics: outcome.diagnostics,
                              unreportedDiagnostics: outcome.unreportedDiagnostics, statements: statements,
                              stoppedEarly: outcome.stoppedEarly, isIncomplete: outcome.isIncomplete)
@@ -50,14 +71,21 @@ public struct QuerySession: Sendable {
     public mutating func run(
         _ source: SourceFile, options: Options = Options(), onStatement: (StatementOutcome) -> Void
     ) -> ScriptOutcome {
-        let compiled = compile(source)
+        execute(compile(source), source: source, options: options, onStatement: onStatement)
+    }
+
+    /// Runs a compiled script; `source` is the text it was compiled from (spans point into it).
+    private mutating func execute(
+        _ compiled: CompiledScript, source: SourceFile? = nil, options: Options, onStatement: (StatementOutcome) -> Void
+    ) -> ScriptOutcome {
+        let source = source ?? compiled.source
         var stoppedEarly = false
         var reported: [Diagnostic] = []
         /// Notes made while running (why an answer is empty).
         var runtime: [Diagnostic] = []
         for entry in compiled.entries {
             reported.append(contentsOf: entry.diagnostics)
-            guard let statement = entry.checked, let plan = entry.plan else {
+            guard let plan = entry.plan, let statementSpan = entry.checked?.span else {
                 onStatement(StatementOutcome(span: entry.span, result: nil, plan: nil, diagnostics: entry.diagnostics,
                                              binding: nil, failed: true))
                 if !options.keepGoing {
@@ -76,13 +104,14 @@ public struct QuerySession: Sendable {
                     reported.append(note)
                     runtime.append(note)
                 }
-                if let name = statement.binding { bindings[name] = result }
-                onStatement(StatementOutcome(span: statement.span, result: result, plan: plan,
-                                             diagnostics: diagnostics, binding: statement.binding, failed: false))
+                let binding = entry.checked?.binding
+                if let binding { bindings[binding] = result }
+                onStatement(StatementOutcome(span: statementSpan, result: result, plan: plan,
+                                             diagnostics: diagnostics, binding: binding, failed: false))
             } catch {
-                let cancelled = Diagnostic.error(Messages.cancelled, at: statement.span)
-                onStatement(StatementOutcome(span: statement.span, result: nil, plan: plan,
-                                             diagnostics: entry.diagnostics + [cancelled], binding: statement.binding,
+                let cancelled = Diagnostic.error(Messages.cancelled, at: statementSpan)
+                onStatement(StatementOutcome(span: statementSpan, result: nil, plan: plan,
+                                             diagnostics: entry.diagnostics + [cancelled], binding: entry.checked?.binding,
                                              failed: true))
                 stoppedEarly = true
                 break
@@ -90,13 +119,17 @@ public struct QuerySession: Sendable {
         }
         // Linear bookkeeping: a million failing statements under `keepGoing` must not take
         // quadratic time (this was `firstIndex(of:)` and `remove(at:)` per diagnostic).
-        var reportedCounts: [DiagnosticKey: Int] = [:]
-        for diagnostic in reported { reportedCounts[DiagnosticKey(diagnostic), default: 0] += 1 }
-        let unreported = compiled.diagnostics.filter { diagnostic in
-            let key = DiagnosticKey(diagnostic)
-            guard let count = reportedCounts[key] else { return true }
-            reportedCounts[key] = count == 1 ? nil : count - 1
-            return false
+        // A script without diagnostics (the common case) has none unreported.
+        var unreported: [Diagnostic] = []
+        if !compiled.diagnostics.isEmpty {
+            var reportedCounts: [DiagnosticKey: Int] = [:]
+            for diagnostic in reported { reportedCounts[DiagnosticKey(diagnostic), default: 0] += 1 }
+            unreported = compiled.diagnostics.filter { diagnostic in
+                let key = DiagnosticKey(diagnostic)
+                guard let count = reportedCounts[key] else { return true }
+                reportedCounts[key] = count == 1 ? nil : count - 1
+                return false
+            }
         }
         let all = runtime.isEmpty ? compiled.diagnostics
             : (compiled.diagnostics + runtime).sorted { $0.span.start < $1.span.start }
@@ -110,6 +143,13 @@ public struct QuerySession: Sendable {
         _ result: QueryResult, plan: QueryPlan, entry: CompiledScript.Entry, source: SourceFile,
         cancellation: CancellationFlag?
     ) -> Diagnostic? {
+        // Whether the answer is empty first: it is the cheap test, and most answers are not.
+        switch result {
+        case .papers(let rows) where rows.papers.isEmpty: break
+        case .count(0): break
+        case .groups(let rows) where rows.rows.isEmpty: break
+        default: return nil
+        }
         let pipeline: Pipeline
         switch entry.syntax {
         case .query(let written), .binding(_, let written, _): pipeline = written
@@ -119,12 +159,6 @@ public struct QuerySession: Sendable {
             !plan.stages.contains(where: { if case .limit = $0 { true } else { false } }),
             case .papers = plan.source
         else { return nil }
-        switch result {
-        case .papers(let rows) where rows.papers.isEmpty: break
-        case .count(0): break
-        case .groups(let rows) where rows.rows.isEmpty: break
-        default: return nil
-        }
         let explainer = EmptyResultExplainer(source: source) { text in
             countPapers(text, cancellation: cancellation)
         }
@@ -135,7 +169,7 @@ public struct QuerySession: Sendable {
     private func countPapers(_ text: String, cancellation: CancellationFlag?) -> Int? {
         let parsed = Parser.parse(SourceFile(name: "<probe>", text: text + " | count"))
         guard !parsed.diagnostics.hasErrors, parsed.script.statements.count == 1 else { return nil }
-        var checker = Checker(graph: graph, environment: bindings.mapValues(\.kind))
+        var checker = Checker(graph: graph, environment: bindingKinds)
         guard let checked = checker.check(parsed.script.statements[0]), !checker.diagnostics.hasErrors else { return nil }
         let evaluator = Evaluator(graph: graph, bindings: bindings, cancellation: cancellation)
         guard case .count(let count)? = try? evaluator.evaluate(Planner(graph: graph).plan(checked.pipeline)) else {
@@ -146,7 +180,8 @@ public struct QuerySession: Sendable {
 
     /// A script parsed, checked and planned: what running it needs besides the graph.
     struct CompiledScript: Sendable {
-        struct Entry: Sendable {
+        /// One statement; a class, so that running it does not copy its tree and plan.
+        final class Entry: Sendable {
             let span: SourceSpan
             /// The statement as written.
             let syntax: Statement
@@ -154,8 +189,18 @@ public struct QuerySession: Sendable {
             let checked: CheckedStatement?
             let plan: QueryPlan?
             let diagnostics: [Diagnostic]
+
+            init(span: SourceSpan, syntax: Statement, checked: CheckedStatement?, plan: QueryPlan?, diagnostics: [Diagnostic]) {
+                self.span = span
+                self.syntax = syntax
+                self.checked = checked
+                self.plan = plan
+                self.diagnostics = diagnostics
+            }
         }
 
+        /// The text compiled.
+        let source: SourceFile
         let entries: [Entry]
         /// Every diagnostic, in source order.
         let diagnostics: [Diagnostic]
@@ -165,12 +210,30 @@ public struct QuerySession: Sendable {
     /// Parses, checks and plans a script; the result depends only on the text and the kinds of
     /// the `let` names in scope, so it is kept (like a statement cache) for the next run.
     mutating func compile(_ source: SourceFile) -> CompiledScript {
-        let environment = bindings.mapValues(\.kind)
-        let key = CompiledKey(text: source.text, environment: environment)
-        if let cached = compiledScripts[key] { return cached }
-        let compiled = Self.compile(source, graph: graph, environment: environment)
+        let key = CompiledKey(text: source.text, environment: bindingKinds)
+        if let cached = cached(key) { return cached }
+        return remember(Self.compile(source, graph: graph, environment: bindingKinds), as: key)
+    }
+
+    /// The compiled script of a text, its `SourceFile` made only when the text is new (or was
+    /// run under another name).
+    private mutating func compile(text: String, name: String) -> CompiledScript {
+        let key = CompiledKey(text: text, environment: bindingKinds)
+        if let cached = cached(key), cached.source.name == name { return cached }
+        return remember(Self.compile(SourceFile(name: name, text: text), graph: graph, environment: bindingKinds), as: key)
+    }
+
+    private mutating func cached(_ key: CompiledKey) -> CompiledScript? {
+        if let lastCompiled, lastCompiled.key == key { return lastCompiled.script }
+        guard let script = compiledScripts[key] else { return nil }
+        lastCompiled = (key, script)
+        return script
+    }
+
+    private mutating func remember(_ compiled: CompiledScript, as key: CompiledKey) -> CompiledScript {
         if compiledScripts.count >= Self.compiledScriptLimit { compiledScripts.removeAll(keepingCapacity: true) }
         compiledScripts[key] = compiled
+        lastCompiled = (key, compiled)
         return compiled
     }
 
@@ -206,7 +269,7 @@ public struct QuerySession: Sendable {
                                  plan: result.map { planner.plan($0.pipeline) }, diagnostics: own))
         }
         return CompiledScript(
-            entries: entries,
+            source: source, entries: entries,
             diagnostics: (parsed.diagnostics + checker.diagnostics).sorted { $0.span.start < $1.span.start },
             isIncomplete: parsed.isIncomplete)
     }
@@ -228,14 +291,37 @@ public struct QuerySession: Sendable {
         }
     }
 
+    /// A compiled script's key. Texts are compared by their UTF-8 bytes, not as `String`s
+    /// (which equate canonically equivalent text, "é" and "e\u{301}"): spans are byte offsets,
+    /// so a script compiled from other bytes would point its diagnostics at the wrong places.
+    /// Hashing the bytes also skips the normalization a `String` hash does.
     struct CompiledKey: Hashable, Sendable {
         let text: String
         let environment: [String: ResultKind]
+
+        static func == (lhs: CompiledKey, rhs: CompiledKey) -> Bool {
+            var left = lhs.text
+            var right = rhs.text
+            let sameBytes = left.withUTF8 { left in
+                right.withUTF8 { right in
+                    guard left.count == right.count else { return false }
+                    guard let leftBytes = left.baseAddress, let rightBytes = right.baseAddress else { return true }
+                    return memcmp(leftBytes, rightBytes, left.count) == 0
+                }
+            }
+            return sameBytes && lhs.environment == rhs.environment
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(environment)
+        }
     }
 
     /// The plans a query would run with (the same compilation as `run`), for `:explain`.
     public func explain(_ text: String, name: String = "<query>") -> (plans: [QueryPlan], diagnostics: [Diagnostic]) {
-        let compiled = Self.compile(SourceFile(name: name, text: text), graph: graph, environment: bindings.mapValues(\.kind))
+        let compiled = Self.compile(SourceFile(name: name, text: text), graph: graph, environment: bindingKinds)
         return (compiled.entries.compactMap(\.plan), compiled.diagnostics)
     }
 
