@@ -159,14 +159,6 @@ public enum CorpusLoader {
         {
             return loaded
         }
-        let merger = RecordMerger()
-        if let base {
-            for record in base.records() { merger.add(record, source: Int.min, fileName: "session") }
-        }
-        for (source, snapshot) in snapshots.enumerated() {
-            let fileName = snapshot.path.split(separator: "/").last.map(String.init) ?? snapshot.path
-            for record in snapshot.graph.records() { merger.add(record, source: -1 - source, fileName: fileName) }
-        }
         var inputs: [(path: String, source: Int)] = []
         for (source, path) in paths.enumerated() where !GraphSnapshotFile.isSnapshot(path: path) {
             switch expand(path) {
@@ -178,6 +170,20 @@ public enum CorpusLoader {
                 errors.append(issue.loadError)
             }
         }
+        // One file of one source alone needs no matching across sources: the merger would only
+        // merge records with the same id, which the builder does too (`RecordMerger`'s rule for
+        // records of one source). Its records then go straight into the builder's columns
+        // instead of being held as values until the build.
+        let streaming = base == nil && snapshots.isEmpty && inputs.count == 1
+        var merger: RecordMerger? = streaming ? nil : RecordMerger()
+        var builder = GraphBuilder()
+        if let base, let merger {
+            for record in base.records() { merger.add(record, source: Int.min, fileName: "session") }
+        }
+        for (source, snapshot) in snapshots.enumerated() {
+            let fileName = snapshot.path.split(separator: "/").last.map(String.init) ?? snapshot.path
+            for record in snapshot.graph.records() { merger?.add(record, source: -1 - source, fileName: fileName) }
+        }
         // `@string` macros carry from one BibTeX file to the next, in the order given.
         var bibtexMacros: [String: String] = [:]
         for (position, input) in inputs.enumerated() {
@@ -187,7 +193,11 @@ public enum CorpusLoader {
                 path: input.path, options: options, fileIndex: position, fileCount: inputs.count,
                 bibtexMacros: bibtexMacros, progress: progress
             ) { record in
-                merger.add(record, source: position, kind: kind, fileName: fileName)
+                if let merger {
+                    merger.add(record, source: position, kind: kind, fileName: fileName)
+                } else {
+                    builder.add(record)
+                }
             }
             if outcome.report.format == .bibtex { bibtexMacros = outcome.report.bibtexMacros }
             report.files.append(outcome.report)
@@ -198,17 +208,25 @@ public enum CorpusLoader {
                 break
             }
         }
-        report.mergedDuplicates = merger.mergedDuplicates
-        report.versionLinks = merger.versionLinks
+        if let merger {
+            report.mergedDuplicates = merger.mergedDuplicates
+            report.versionLinks = merger.versionLinks
+        } else {
+            report.mergedDuplicates = builder.mergedDuplicates
+        }
         guard errors.isEmpty else { return .failure(Failure(errors: errors, report: report)) }
-        var builder = GraphBuilder()
-        builder.names = names
-        builder.add(contentsOf: merger.records)
-        let graph = builder.build(progress: buildingProgress(progress, file: inputs.last?.path ?? "", fileCount: inputs.count,
-                                                             records: merger.records.count))
-        builder = GraphBuilder()
+        if let merged = merger?.records {
+            builder.add(contentsOf: merged)
+        }
+        // The merger's records are in the builder's columns now: free them before the build.
+        merger = nil
         MemoryRelease.returnFreedMemory()
-        report.papers = merger.records.count
+        builder.names = names
+        let papers = builder.recordCount
+        let graph = builder.buildEmptying(progress: buildingProgress(progress, file: inputs.last?.path ?? "", fileCount: inputs.count,
+                                                             records: papers))
+        MemoryRelease.returnFreedMemory()
+        report.papers = papers
         return .success(Loaded(graph: graph, report: report))
     }
 
@@ -256,9 +274,8 @@ public enum CorpusLoader {
         file.recordsRead = builder.recordCount + builder.mergedDuplicates
         report.files.append(file)
         report.mergedDuplicates = builder.mergedDuplicates
-        let graph = builder.build(progress: buildingProgress(progress, file: path, fileCount: 1, records: builder.recordCount,
+        let graph = builder.buildEmptying(progress: buildingProgress(progress, file: path, fileCount: 1, records: builder.recordCount,
                                                              bytes: totalBytes))
-        builder = GraphBuilder()
         MemoryRelease.returnFreedMemory()
         report.papers = graph.paperCount
         return .success(Loaded(graph: graph, report: report))

@@ -79,16 +79,30 @@ public struct GraphBuilder: Sendable {
     /// Builds the graph, telling `progress` each step (and how far it is, when known). Called
     /// on one thread at a time, not always the caller's.
     public func build(progress: ((_ step: String, _ fractionDone: Double?) -> Void)?) -> PaperGraph {
-        let store = self.store
+        var copy = self
+        return copy.buildEmptying(progress: progress)
+    }
+
+    /// Builds the graph and leaves the builder empty: the records are freed as soon as the
+    /// graph's columns hold them, before the indexes are built (the import's peak memory).
+    mutating func buildEmptying(progress: ((_ step: String, _ fractionDone: Double?) -> Void)?) -> PaperGraph {
+        var store = self.store
+        let names = self.names
+        self = GraphBuilder()
         progress?("sorting papers", nil)
-        // Sort by year first on plain integers; only papers of the same year compare titles.
-        let years = (0..<store.count).map { store.storableYear(at: $0) }
-        var sorting = Array(0..<store.count)
-        sorting.sort { left, right in
-            if years[left] != years[right] { return years[left] < years[right] }
-            return store.compareTitles(left, right) > 0
+        // Sort by year first and then by the titles' first eight bytes, on plain integers kept
+        // beside each position; only papers whose titles start alike compare whole titles.
+        var sorting = (0..<store.count).map { position in
+            PaperSortKey(year: Int32(store.storableYear(at: position)), titlePrefix: store.titleSortPrefix(at: position),
+                         position: Int32(position))
         }
-        let order = sorting
+        sorting.sort { left, right in
+            if left.year != right.year { return left.year < right.year }
+            if left.titlePrefix != right.titlePrefix { return left.titlePrefix > right.titlePrefix }
+            return store.compareTitles(Int(left.position), Int(right.position)) > 0
+        }
+        let order = sorting.map { Int($0.position) }
+        sorting = []
         // Two independent halves of the work, one per core; the first reports progress.
         let step = max(order.count / 100, 1)
         let (structure, indexes) = inParallel({
@@ -104,6 +118,17 @@ public struct GraphBuilder: Sendable {
             for position in order { texts.addPaper(from: store, at: position) }
             return texts.finish()
         })
+        // Every paper is in the assemblies now (abstracts excepted, which the graph shares).
+        store = RecordStore()
+        MemoryRelease.returnFreedMemory()
         return structure.finish(text: indexes, names: names, progress: progress)
     }
+}
+
+/// A paper's place in the default order, as plain integers: its year, then its title's first
+/// bytes (`RecordStore.titleSortPrefix`), then the whole title and id.
+private struct PaperSortKey {
+    var year: Int32
+    var titlePrefix: UInt64
+    var position: Int32
 }

@@ -67,6 +67,23 @@ struct RecordStore: Sendable {
         return order != 0 ? order : columns.ids.compare(a, b)
     }
 
+    /// The title's first eight bytes as a big-endian number (zeros past its end): two titles
+    /// whose numbers differ are in the numbers' order by `compareTitles`, so a sort compares
+    /// these first and the titles only when they are equal.
+    func titleSortPrefix(at position: Int) -> UInt64 {
+        if !replaced.isEmpty, let record = replaced[position] {
+            var title = record.title
+            return title.withUTF8 { Self.bigEndianPrefix($0) }
+        }
+        return columns.titles.withBytes(position) { Self.bigEndianPrefix($0) }
+    }
+
+    private static func bigEndianPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for index in 0..<8 { value = value << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+        return value
+    }
+
     private static func compare(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
         for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
         return a.count - b.count

@@ -95,7 +95,11 @@ public enum TextFolding {
     /// joins them, since a hyphenated name is one name ("Wei-Ming Chen" → `weiming chen`, so it
     /// is not "Wei Chen" with a middle name; "Xuan-Jing" and "Xuanjing" are alike).
     public static func foldName(_ name: String) -> String {
-        guard name.contains("-") || name.contains("\u{2010}") || name.contains("\u{2011}") else { return fold(name) }
+        // A hyphen is "-" (0x2D) or U+2010/U+2011 (E2 80 90/91 in UTF-8): look at bytes first.
+        let bytes = name.utf8
+        guard bytes.contains(UInt8(ascii: "-"))
+            || (bytes.contains(0xE2) && name.unicodeScalars.contains { $0 == "\u{2010}" || $0 == "\u{2011}" })
+        else { return fold(name) }
         var joined = ""
         joined.reserveCapacity(name.utf8.count)
         let characters = Array(name)

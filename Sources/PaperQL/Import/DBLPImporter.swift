@@ -98,12 +98,15 @@ enum DBLPImporter {
     }
 
     /// "Wei Wang 0001" → ("Wei Wang", "0001"); a name without a homonym number → (name, nil).
+    /// The number is the last five bytes: a space and four ASCII digits.
     static func splitHomonymNumber(_ name: String) -> (name: String, number: Substring?) {
-        let characters = name.utf8
-        guard characters.count > 5, let space = name.lastIndex(of: " ") else { return (name, nil) }
-        let number = name[name.index(after: space)...]
-        guard number.count == 4, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return (name, nil) }
-        return (String(name[..<space]), number)
+        let bytes = name.utf8
+        guard bytes.count > 5 else { return (name, nil) }
+        let space = bytes.index(bytes.endIndex, offsetBy: -5)
+        guard bytes[space] == UInt8(ascii: " "),
+            bytes[bytes.index(after: space)...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return (name, nil) }
+        return (String(name[..<space]), name[name.index(after: space)...])
     }
 
     /// The person a `<www key="homepages/…">` record describes: every name it lists, as written
@@ -126,7 +129,8 @@ enum DBLPImporter {
         if title.hasSuffix("."), !title.hasSuffix("..") { title.removeLast() }
         var record = PaperRecord(id: key, title: title)
         if let yearText = draft.first("year") {
-            guard let year = Int(yearText.trimmingCharacters(in: .whitespaces)), (1000...2999).contains(year) else {
+            guard let year = Int(yearText) ?? Int(yearText.trimmingCharacters(in: .whitespaces)), (1000...2999).contains(year)
+            else {
                 return .failure(ImportIssue(.badValue, file: path, line: draft.line, message: "<\(draft.element) key=\"\(key)\"> has year \"\(yearText)\", not a year"))
             }
             record.year = year
@@ -154,8 +158,8 @@ enum DBLPImporter {
         let journal = ImportText.clean(draft.first("journal"))
         record.venue = ImportText.clean(draft.first("booktitle")) ?? journal
         let links = draft.all("ee")
-        record.doi = links.lazy.compactMap { $0.contains("doi.org") ? ImportText.doi($0) : nil }.first
-        record.arxivID = links.lazy.filter { $0.contains("arxiv.org") }.compactMap(ImportText.arxivID).first
+        record.doi = links.lazy.compactMap { ImportText.contains($0, "doi.org") ? ImportText.doi($0) : nil }.first
+        record.arxivID = links.lazy.filter { ImportText.contains($0, "arxiv.org") }.compactMap(ImportText.arxivID).first
         if journal == "CoRR", record.arxivID == nil { record.arxivID = ImportText.arxivID(draft.first("volume")) }
         record.institutions = draft.all("school").compactMap { ImportText.clean($0) }
         switch draft.element {
