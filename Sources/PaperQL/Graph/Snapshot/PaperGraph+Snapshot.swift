@@ -137,23 +137,18 @@ extension PaperGraph {
 
 /// Lists read before the table they refer to is known, validated afterwards.
 struct DeferredLists {
-    let ends: [UInt64]
+    let ends: [Int]
     let values: [UInt32]
 
     func validated(_ what: String, rows: Int, valueLimit: Int) throws(SnapshotError) -> AdjacencyLists {
-        var previous: UInt64 = 0
-        for end in ends {
-            guard end >= previous else { throw .corrupt("\(what) is not in order") }
-            previous = end
-        }
-        guard previous == UInt64(values.count), ends.count == rows else { throw .corrupt("\(what) does not match") }
+        guard (ends.last ?? 0) == values.count, ends.count == rows else { throw .corrupt("\(what) does not match") }
         guard values.allSatisfy({ Int($0) < valueLimit }) else { throw .corrupt("\(what) refers past its table") }
-        return AdjacencyLists(ends: ends.map { Int($0) }, values: values)
+        return AdjacencyLists(ends: ends, values: values)
     }
 }
 
 extension SnapshotReader {
     mutating func readArraysDeferred() throws(SnapshotError) -> DeferredLists {
-        DeferredLists(ends: try readArray(UInt64.self, "written names"), values: try readArray(UInt32.self, "written names"))
+        DeferredLists(ends: try readEnds("written names"), values: try readArray(UInt32.self, "written names"))
     }
 }

@@ -51,20 +51,23 @@ struct SnapshotReader {
     /// Whether the payload matches the checksum in the header. Reading checks every count and
     /// id on its own, so this may run on another core while the payload is read.
     func checksumMatches() -> Bool {
-        // Read in chunks through a small buffer rather than through the mapping, so checking
-        // does not keep the whole file resident.
+        // Hashed through a mapping of the file (no copy into a buffer), 64 MiB at a time, each
+        // piece unmapped once hashed so that checking does not keep the whole file resident.
+        let total = data.count
+        let chunk = 64 << 20
+        let failed = UnsafeMutableRawPointer(bitPattern: -1)
         var checksum = SnapshotChecksum()
-        let chunk = 4 << 20
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        var position = SnapshotWriter.headerSize
-        while position < data.count {
-            let length = min(chunk, data.count - position)
-            let ok = buffer.withUnsafeMutableBytes { bytes -> Bool in
-                (try? file.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[0..<length]), at: position, "checksum")) != nil
-            }
-            guard ok else { return false }
-            buffer.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
-            position += length
+        var mapStart = 0
+        while mapStart < total {
+            let length = min(chunk, total - mapStart)
+            guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, file.descriptor, off_t(mapStart)), mapped != failed
+            else { return false }
+            defer { munmap(mapped, length) }
+            _ = madvise(mapped, length, Int32(MADV_SEQUENTIAL))
+            // Every piece but the last is a multiple of 32 bytes, as `add` needs.
+            let from = max(SnapshotWriter.headerSize - mapStart, 0)
+            checksum.add(UnsafeRawBufferPointer(start: mapped + from, count: length - from))
+            mapStart += length
         }
         return checksum.final == storedChecksum
     }
@@ -120,7 +123,7 @@ struct SnapshotReader {
         }
     }
 
-    static func isNondecreasing(_ values: [UInt64]) -> Bool {
+    static func isNondecreasing<T: FixedWidthInteger>(_ values: [T]) -> Bool {
         values.withUnsafeBufferPointer { buffer in
             var ordered = true
             var index = 1
@@ -132,11 +135,19 @@ struct SnapshotReader {
         }
     }
 
+    /// List ends, stored as little-endian UInt64 and read straight into `Int`s (the same bytes
+    /// on the 64-bit little-endian machines PaperQL runs on; a value past `Int.max` reads as
+    /// negative, which the order check refuses).
     mutating func readEnds(_ what: String, total: Int) throws(SnapshotError) -> [Int] {
-        let raw = try readArray(UInt64.self, what)
-        guard Self.isNondecreasing(raw) else { throw .corrupt("\(what) is not in order") }
-        guard (raw.last ?? 0) == UInt64(total) else { throw .corrupt("\(what) does not match its data") }
-        return raw.map { Int($0) }
+        let ends = try readEnds(what)
+        guard (ends.last ?? 0) == total else { throw .corrupt("\(what) does not match its data") }
+        return ends
+    }
+
+    mutating func readEnds(_ what: String) throws(SnapshotError) -> [Int] {
+        let ends = try readArray(Int.self, what)
+        guard (ends.first ?? 0) >= 0, Self.isNondecreasing(ends) else { throw .corrupt("\(what) is not in order") }
+        return ends
     }
 
     /// Texts left in the mapped file: only their offsets are read now.
@@ -165,13 +176,12 @@ struct SnapshotReader {
 
     /// Lists whose values must be below `valueLimit`, with `rows` rows when given.
     mutating func readLists(_ what: String, rows: Int?, valueLimit: Int) throws(SnapshotError) -> AdjacencyLists {
-        let rawEnds = try readArray(UInt64.self, what)
+        let ends = try readEnds(what)
         let values = try readArray(UInt32.self, what)
-        guard Self.isNondecreasing(rawEnds) else { throw .corrupt("\(what) is not in order") }
-        guard (rawEnds.last ?? 0) == UInt64(values.count) else { throw .corrupt("\(what) does not match its values") }
-        if let rows, rawEnds.count != rows { throw .corrupt("\(what) has \(rawEnds.count) rows, \(rows) expected") }
+        guard (ends.last ?? 0) == values.count else { throw .corrupt("\(what) does not match its values") }
+        if let rows, ends.count != rows { throw .corrupt("\(what) has \(ends.count) rows, \(rows) expected") }
         if let largest = Self.maximum(values), Int(largest) >= valueLimit { throw .corrupt("\(what) refers past its table") }
-        return AdjacencyLists(ends: rawEnds.map { Int($0) }, values: values)
+        return AdjacencyLists(ends: ends, values: values)
     }
 
     mutating func readIndex(_ what: String, valueLimit: Int) throws(SnapshotError) -> StringIndex {
