@@ -109,9 +109,26 @@ extension Evaluator {
         var facetCounts: SparseCounter?
         var missing = 0
         var budget = 0
-        // Many papers: count years in an array; a few: in the dictionary.
-        var yearCounts = field == .year && papers.count > 512
-            ? [Int](repeating: 0, count: PaperRecord.validYears.upperBound + 1) : []
+        // Years are counted in an array spanning the papers' years (at most `validYears`), found
+        // in a first pass: no hashing, and no 10,000 counters for an author's few papers.
+        var yearCounts: [Int] = []
+        var firstYear = 0
+        if field == .year {
+            var low = Int.max
+            var high = Int.min
+            for (counter, paper) in papers.enumerated() {
+                try checkCancellation(every: counter)
+                let year = Int(graph.years[Int(paper.rawValue)])
+                if year != 0 {
+                    low = min(low, year)
+                    high = max(high, year)
+                }
+            }
+            if low <= high {
+                firstYear = low
+                yearCounts = [Int](repeating: 0, count: high - low + 1)
+            }
+        }
         /// Counts a paper's values; returns how many it has.
         func facetCount(_ lists: AdjacencyLists, _ paper: PaperID) -> Int {
             let values = lists[Int(paper.rawValue)]
@@ -132,7 +149,7 @@ extension Evaluator {
             switch field {
             case .year:
                 let year = Int(graph.years[Int(paper.rawValue)])
-                if yearCounts.isEmpty { counts[year == 0 ? .none : .year(year), default: 0] += 1 } else { yearCounts[year] += 1 }
+                if year == 0 { missing += 1 } else { yearCounts[year - firstYear] += 1 }
             case .type:
                 counts[graph.type(of: paper).map { .text($0.rawValue) } ?? .none, default: 0] += 1
             case .venue:
@@ -148,10 +165,8 @@ extension Evaluator {
             try checkCancellation(after: steps, budget: &budget)
         }
         var rows = counts.map { GroupRow(key: $0.key, count: $0.value) }
-        if field == .year, !yearCounts.isEmpty {
-            // Years are small integers: count in an array, not a dictionary.
-            rows = yearCounts.indices.dropFirst().filter { yearCounts[$0] > 0 }.map { GroupRow(key: .year($0), count: yearCounts[$0]) }
-            missing = yearCounts[0]
+        if field == .year {
+            rows = yearCounts.indices.filter { yearCounts[$0] > 0 }.map { GroupRow(key: .year(firstYear + $0), count: yearCounts[$0]) }
         }
         if let facetCounts {
             rows = []

@@ -1,12 +1,15 @@
 /// The value of a statement, typed by kind. Front ends format it; the library never prints it.
+///
+/// A path and a profile are boxed (`indirect`): a profile holds a dozen arrays, and unboxed it
+/// made every result that large, copied at each step of every query.
 public enum QueryResult: Sendable {
     case papers(PaperRows)
     case authors(AuthorRows)
     case venues(VenueRows)
     case groups(GroupRows)
     case count(Int)
-    case path(PathResult)
-    case profile(ProfileResult)
+    indirect case path(PathResult)
+    indirect case profile(ProfileResult)
 
     public var kind: ResultKind {
         switch self {
