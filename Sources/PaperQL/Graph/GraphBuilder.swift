@@ -90,15 +90,17 @@ public struct GraphBuilder: Sendable {
         let names = self.names
         self = GraphBuilder()
         progress?("sorting papers", nil)
-        // Sort by year first and then by the titles' first eight bytes, on plain integers kept
+        // Sort by year first and then by the titles' first sixteen bytes, on plain integers kept
         // beside each position; only papers whose titles start alike compare whole titles.
         var sorting = (0..<store.count).map { position in
-            PaperSortKey(year: Int32(store.storableYear(at: position)), titlePrefix: store.titleSortPrefix(at: position),
-                         position: Int32(position))
+            let prefix = store.titleSortPrefix(at: position)
+            return PaperSortKey(year: Int32(store.storableYear(at: position)), position: Int32(position),
+                                titleStart: prefix.0, titleNext: prefix.1)
         }
         sorting.sort { left, right in
             if left.year != right.year { return left.year < right.year }
-            if left.titlePrefix != right.titlePrefix { return left.titlePrefix > right.titlePrefix }
+            if left.titleStart != right.titleStart { return left.titleStart > right.titleStart }
+            if left.titleNext != right.titleNext { return left.titleNext > right.titleNext }
             return store.compareTitles(Int(left.position), Int(right.position)) > 0
         }
         let order = sorting.map { Int($0.position) }
@@ -126,9 +128,10 @@ public struct GraphBuilder: Sendable {
 }
 
 /// A paper's place in the default order, as plain integers: its year, then its title's first
-/// bytes (`RecordStore.titleSortPrefix`), then the whole title and id.
+/// sixteen bytes (`RecordStore.titleSortPrefix`), then the whole title and id.
 private struct PaperSortKey {
     var year: Int32
-    var titlePrefix: UInt64
     var position: Int32
+    var titleStart: UInt64
+    var titleNext: UInt64
 }

@@ -67,20 +67,20 @@ struct RecordStore: Sendable {
         return order != 0 ? order : columns.ids.compare(a, b)
     }
 
-    /// The title's first eight bytes as a big-endian number (zeros past its end): two titles
-    /// whose numbers differ are in the numbers' order by `compareTitles`, so a sort compares
+    /// The title's first sixteen bytes as two big-endian numbers (zeros past its end): two
+    /// titles whose pairs differ are in the pairs' order by `compareTitles`, so a sort compares
     /// these first and the titles only when they are equal.
-    func titleSortPrefix(at position: Int) -> UInt64 {
+    func titleSortPrefix(at position: Int) -> (UInt64, UInt64) {
         if !replaced.isEmpty, let record = replaced[position] {
             var title = record.title
-            return title.withUTF8 { Self.bigEndianPrefix($0) }
+            return title.withUTF8 { (Self.bigEndianPrefix($0, from: 0), Self.bigEndianPrefix($0, from: 8)) }
         }
-        return columns.titles.withBytes(position) { Self.bigEndianPrefix($0) }
+        return columns.titles.withBytes(position) { (Self.bigEndianPrefix($0, from: 0), Self.bigEndianPrefix($0, from: 8)) }
     }
 
-    private static func bigEndianPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private static func bigEndianPrefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt64 {
         var value: UInt64 = 0
-        for index in 0..<8 { value = value << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+        for index in start..<start + 8 { value = value << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
         return value
     }
 
