@@ -20,12 +20,29 @@ struct AuthorNameResolver {
     private var foldedNameIDs: [String: UInt32] = [:]
     private var identifierNames: [String] = []
     private var identifierIDs: [String: UInt32] = [:]
+    /// Every paper's byline, flattened: written names (variant ids) and identifiers, aligned,
+    /// and where each paper's run ends (one array each, not two small arrays per paper).
+    private var bylineVariants: [UInt32] = []
+    private var bylineIdentifiers: [UInt32] = []
+    private var bylineEnds: [Int] = []
+    /// Names as written in a record store's column, by their bytes, and the variant each is
+    /// (`noVariant` for a name that is only white space): a name seen before costs a lookup of
+    /// its bytes, no `String`.
+    private var writtenNames = ByteStringTable()
+    private var variantOfWritten: [UInt32] = []
+
+    private static let noVariant = UInt32.max
 
     static let noIdentifier = UInt32.max
 
+    /// Room for this many papers' bylines.
+    mutating func reserveCapacity(papers: Int) {
+        bylineEnds.reserveCapacity(papers)
+    }
+
     struct Resolution {
-        var paperAuthors: [[UInt32]]
-        var paperVariants: [[UInt32]]
+        var paperAuthors: AdjacencyLists
+        var paperVariants: AdjacencyLists
         var displayNames: [String]
         var authorVariants: [[UInt32]]
         /// The person's identifier, or "" for a person known by name alone.
@@ -35,24 +52,45 @@ struct AuthorNameResolver {
         var byIdentifier: [String: UInt32]
     }
 
-    /// One paper's authorships: written names (empty ones dropped) and identifiers.
-    struct Byline: Sendable {
-        var variants: [UInt32] = []
-        var identifiers: [UInt32] = []
+    /// Interns the next paper's author names and identifiers (aligned; missing identifiers are
+    /// none; empty names dropped). Papers are numbered in the order their bylines are added.
+    mutating func addByline(_ names: [String], identifiers: [String] = []) {
+        for (position, raw) in names.enumerated() {
+            let name = Self.normalized(raw)
+            guard !name.isEmpty else { continue }
+            bylineVariants.append(internVariant(name))
+            let identifier = position < identifiers.count ? identifiers[position] : ""
+            bylineIdentifiers.append(identifier.isEmpty ? Self.noIdentifier : internIdentifier(identifier))
+        }
+        bylineEnds.append(bylineVariants.count)
     }
 
-    /// Interns one paper's author names and identifiers (aligned; missing identifiers are none).
-    mutating func addByline(_ names: [String], identifiers: [String] = []) -> Byline {
-        var byline = Byline()
-        byline.variants.reserveCapacity(names.count)
-        for (position, raw) in names.enumerated() {
-            let name = Self.isNormalized(raw) ? raw : raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            guard !name.isEmpty else { continue }
-            byline.variants.append(internVariant(name))
-            let identifier = position < identifiers.count ? identifiers[position] : ""
-            byline.identifiers.append(identifier.isEmpty ? Self.noIdentifier : internIdentifier(identifier))
+    /// `addByline(_:identifiers:)` for a row of a record store's columns, reading names as bytes.
+    mutating func addByline(row: Int, names: StringListColumn, identifiers: StringListColumn) {
+        let identifierItems = identifiers.itemRange(row)
+        for (position, item) in names.itemRange(row).enumerated() {
+            let written = names.strings.withBytes(item) { writtenNames.intern($0) }
+            let variant: UInt32
+            if Int(written) < variantOfWritten.count {
+                variant = variantOfWritten[Int(written)]
+                if variant != Self.noVariant { variantUses[Int(variant)] += 1 }
+            } else {
+                let name = Self.normalized(names.strings[item])
+                variant = name.isEmpty ? Self.noVariant : internVariant(name)
+                variantOfWritten.append(variant)
+            }
+            guard variant != Self.noVariant else { continue }
+            bylineVariants.append(variant)
+            let identifierItem = identifierItems.lowerBound + position
+            let hasIdentifier = identifierItem < identifierItems.upperBound && !identifiers.strings.isEmpty(identifierItem)
+            bylineIdentifiers.append(hasIdentifier ? internIdentifier(identifiers.strings[identifierItem]) : Self.noIdentifier)
         }
-        return byline
+        bylineEnds.append(bylineVariants.count)
+    }
+
+    /// A written name with its white space collapsed to single spaces and trimmed.
+    private static func normalized(_ raw: String) -> String {
+        isNormalized(raw) ? raw : raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// ASCII text without leading, trailing or doubled spaces and without other whitespace.
@@ -108,7 +146,7 @@ struct AuthorNameResolver {
     }
 
     /// Assigns author ids (in order of first appearance) and maps every byline onto them.
-    mutating func resolve(bylines: [Byline], table: NameTable) -> Resolution {
+    mutating func resolve(table: NameTable) -> Resolution {
         // Identifiers by their local part, for names written without one.
         var bySlug: [Substring: [UInt32]] = [:]
         for (id, identifier) in identifierNames.enumerated() { bySlug[NameTable.localPart(identifier), default: []].append(UInt32(id)) }
@@ -157,16 +195,22 @@ struct AuthorNameResolver {
             if firstOwner[Int(variant)] == author { return false }
             return otherOwners.insert(UInt64(author) << 32 | UInt64(variant)).inserted
         }
-        var paperAuthors: [[UInt32]] = []
-        var paperVariants: [[UInt32]] = []
-        paperAuthors.reserveCapacity(bylines.count)
-        paperVariants.reserveCapacity(bylines.count)
-        for byline in bylines {
-            var authors: [UInt32] = []
-            var variants: [UInt32] = []
-            var positionOfAuthor: [UInt32: Int] = [:]
-            for (variant, identifier) in zip(byline.variants, byline.identifiers) {
-                let personKey = key(variant: variant, identifier: identifier)
+        // Each paper's authors (each person once) and the written name kept for each, flat.
+        var authors: [UInt32] = []
+        var variants: [UInt32] = []
+        var rowEnds: [Int] = []
+        authors.reserveCapacity(bylineVariants.count)
+        variants.reserveCapacity(bylineVariants.count)
+        rowEnds.reserveCapacity(bylineEnds.count)
+        var start = 0
+        for end in bylineEnds {
+            let rowStart = authors.count
+            // Where a person already is on this byline: a scan of the row, or past a long byline
+            // (thousands of authors) a dictionary, so a huge byline stays linear.
+            var positionOfAuthor: [UInt32: Int]? = end - start > 64 ? [:] : nil
+            for index in start..<end {
+                let variant = bylineVariants[index]
+                let personKey = key(variant: variant, identifier: bylineIdentifiers[index])
                 let author: UInt32
                 if let known = authorOfKey[personKey] {
                     author = known
@@ -177,20 +221,31 @@ struct AuthorNameResolver {
                     authorVariants.append([])
                 }
                 if isNew(variant, of: author) { authorVariants[Int(author)].append(variant) }
-                if let position = positionOfAuthor[author] {
+                let position = positionOfAuthor != nil
+                    ? positionOfAuthor?[author] : authors[rowStart...].firstIndex(of: author)
+                if let position {
                     // The same person twice on one byline: keep the fuller written form.
                     if variantNames[Int(variant)].count > variantNames[Int(variants[position])].count {
                         variants[position] = variant
                     }
                 } else {
-                    positionOfAuthor[author] = authors.count
+                    positionOfAuthor?[author] = authors.count
                     authors.append(author)
                     variants.append(variant)
                 }
             }
-            paperAuthors.append(authors)
-            paperVariants.append(variants)
+            rowEnds.append(authors.count)
+            start = end
         }
+        bylineVariants = []
+        bylineIdentifiers = []
+        bylineEnds = []
+        writtenNames = ByteStringTable()
+        variantOfWritten = []
+        let paperAuthors = AdjacencyLists(ends: rowEnds, values: authors)
+        let paperVariants = AdjacencyLists(ends: rowEnds, values: variants)
+        authors = []
+        variants = []
 
         // Identifiers, the table's names for the people it knows, and display names.
         var identifiers: [String] = []

@@ -11,7 +11,6 @@ struct GraphAssembly {
     private var paperVenues: [UInt32] = []
     private var paperTypes: [UInt8] = []
     private var truncated: [Bool] = []
-    private var bylines: [AuthorNameResolver.Byline] = []
     private var paperCategoryLists = ListBuilder()
     private var paperInstitutionLists = ListBuilder()
     private var paperSourceLists = ListBuilder()
@@ -36,7 +35,7 @@ struct GraphAssembly {
         paperVenues.reserveCapacity(paperCapacity)
         paperTypes.reserveCapacity(paperCapacity)
         truncated.reserveCapacity(paperCapacity)
-        bylines.reserveCapacity(paperCapacity)
+        names.reserveCapacity(papers: paperCapacity)
     }
 
     /// A paper of a record store, read from its columns: text fields are copied as bytes, facet
@@ -61,7 +60,7 @@ struct GraphAssembly {
             ? PaperGraph.noValue : store.columns.venues.withBytes(position) { venues.intern(bytes: $0) })
         paperTypes.append(store.columns.types[position])
         truncated.append(store.columns.truncated[position])
-        bylines.append(names.addByline(store.columns.authors[position], identifiers: store.columns.authorIDs[position]))
+        names.addByline(row: position, names: store.columns.authors, identifiers: store.columns.authorIDs)
         Self.intern(store.columns.categories, position, into: &categories, list: &paperCategoryLists)
         Self.intern(store.columns.institutions, position, into: &institutions, list: &paperInstitutionLists)
         Self.intern(store.columns.sources, position, into: &sources, list: &paperSourceLists)
@@ -90,7 +89,7 @@ struct GraphAssembly {
         paperVenues.append(record.venue.map { venues.intern($0) } ?? PaperGraph.noValue)
         paperTypes.append(record.type.flatMap { type in PaperType.allCases.firstIndex(of: type).map { UInt8($0 + 1) } } ?? 0)
         truncated.append(record.authorsTruncated)
-        bylines.append(names.addByline(record.authors, identifiers: record.authorIDs))
+        names.addByline(record.authors, identifiers: record.authorIDs)
         for category in record.categories { paperCategoryLists.appendUnique(categories.intern(category)) }
         paperCategoryLists.endRow()
         for institution in record.institutions { paperInstitutionLists.appendUnique(institutions.intern(institution)) }
@@ -115,14 +114,14 @@ struct GraphAssembly {
             if venue != PaperGraph.noValue { venueLists.appendUnique(venue) }
             venueLists.endRow()
         }
-        let authors = names.resolve(bylines: bylines, table: table)
-        let paperAuthors = AdjacencyLists(authors.paperAuthors)
+        let authors = names.resolve(table: table)
+        let paperAuthors = authors.paperAuthors
         let authorPapers = AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count)
         progress?("linking papers, authors and coauthors", nil)
         return PaperGraph(
             paperKeys: paperKeys, titles: titles, abstracts: sharedAbstracts.map { TextStore($0, rows: abstractRows) } ?? TextStore(abstracts), dates: dates, dois: dois, arxivIDs: arxivIDs,
             years: years, paperVenues: paperVenues, paperTypes: paperTypes, truncatedAuthorLists: truncated,
-            paperAuthors: paperAuthors, paperAuthorVariants: AdjacencyLists(authors.paperVariants),
+            paperAuthors: paperAuthors, paperAuthorVariants: authors.paperVariants,
             paperCategories: paperCategories,
             paperInstitutions: paperInstitutions,
             paperSources: paperSourceLists.lists,
