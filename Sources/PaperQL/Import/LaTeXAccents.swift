@@ -11,7 +11,30 @@ public enum LaTeXAccents {
         var decoder = Decoder(scalars: Array(text.unicodeScalars))
         var output = String.UnicodeScalarView()
         decoder.run(until: decoder.scalars.count, depth: 0, into: &output)
-        return WhiteSpace.collapsed(String(output).precomposedStringWithCanonicalMapping)
+        return WhiteSpace.collapsed(composed(output))
+    }
+
+    /// The text in NFC, composed a piece at a time: Foundation's normalization of one long
+    /// string moves its tail for every change (a 1 MB field of accents took seconds). A piece
+    /// ends before an ASCII character: ASCII never composes with what precedes it nor reorders
+    /// across it (combining class 0), so composing the pieces apart gives the same text.
+    private static func composed(_ scalars: String.UnicodeScalarView) -> String {
+        var result = ""
+        var piece = String.UnicodeScalarView()
+        var pieceLength = 0
+        func flush() {
+            let text = String(piece)
+            result += text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+            piece = String.UnicodeScalarView()
+            pieceLength = 0
+        }
+        for scalar in scalars {
+            if scalar.isASCII, pieceLength >= 256 { flush() }
+            piece.append(scalar)
+            pieceLength += 1
+        }
+        flush()
+        return result
     }
 
     /// Whether `text` has anything the decoder would change: `\\ { } $ ~` or a dash of two or
@@ -137,12 +160,12 @@ public enum LaTeXAccents {
                 if let base = scalars.first {
                     output.append(base)
                     output.append(mark)
-                    output.append(contentsOf: scalars.dropFirst())
+                    for scalar in scalars.dropFirst() { output.append(scalar) }
                 }
                 return
             }
             if let symbol = LaTeXAccents.symbols[name] {
-                output.append(contentsOf: symbol.unicodeScalars)
+                for scalar in symbol.unicodeScalars { output.append(scalar) }
             }
             // Other commands (\emph, \textbf, \url, ...) vanish; their braced text stays.
         }
@@ -162,7 +185,7 @@ public enum LaTeXAccents {
                 }
                 index += 1
                 if depth >= LaTeXAccents.maximumDepth {
-                    output.append(contentsOf: scalars[index..<close])
+                    for scalar in scalars[index..<close] { output.append(scalar) }
                 } else {
                     run(until: close, depth: depth + 1, into: &output)
                 }
