@@ -140,7 +140,7 @@ enum SortedIDs {
     }
 
     /// The union of many ascending lists.
-    static func unionAll(_ lists: [ArraySlice<UInt32>]) -> [UInt32] {
+    static func unionAll(_ lists: [IDList]) -> [UInt32] {
         unionAll(lists) {}
     }
 
@@ -150,7 +150,7 @@ enum SortedIDs {
     /// Many ids (the papers of thousands of authors) are marked in a bitmap as large as the
     /// largest id and read back in order: linear, where sorting them all would not be, and it
     /// can stop between steps. A few ids among large ones are sorted, which is quick.
-    static func unionAll<Failure: Error>(_ lists: [ArraySlice<UInt32>], check: () throws(Failure) -> Void)
+    static func unionAll<Failure: Error>(_ lists: [IDList], check: () throws(Failure) -> Void)
         throws(Failure) -> [UInt32]
     {
         switch lists.count {

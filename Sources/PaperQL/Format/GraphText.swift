@@ -11,17 +11,17 @@
 /// }
 /// ```
 public struct GraphText: Sendable, Hashable, CustomStringConvertible {
-    @usableFromInline enum Storage: Sendable {
+    enum Storage: Sendable {
         /// A stretch of one of the graph's byte columns (`StringColumn`).
-        case bytes(ArraySlice<UInt8>)
+        case bytes(Slice<Column<UInt8>>)
         /// A string the graph keeps as a `String` (venue and category names) or one made for the
         /// result (an author's active years, a chart's bar).
         case string(String)
     }
 
-    @usableFromInline let storage: Storage
+    let storage: Storage
 
-    init(bytes: ArraySlice<UInt8>) {
+    init(bytes: Slice<Column<UInt8>>) {
         storage = .bytes(bytes)
     }
 
@@ -33,7 +33,7 @@ public struct GraphText: Sendable, Hashable, CustomStringConvertible {
     /// The text as a `String` (one allocation for text longer than 15 bytes).
     public var string: String {
         switch storage {
-        case .bytes(let bytes): bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        case .bytes(let bytes): bytes.base.withUnsafeBufferPointer { String(decoding: $0[bytes.startIndex..<bytes.endIndex], as: UTF8.self) }
         case .string(let string): string
         }
     }
@@ -41,7 +41,7 @@ public struct GraphText: Sendable, Hashable, CustomStringConvertible {
     public var description: String { string }
 
     /// The length in UTF-8 bytes.
-    @inlinable public var utf8Count: Int {
+    public var utf8Count: Int {
         switch storage {
         case .bytes(let bytes): bytes.count
         case .string(let string): string.utf8.count
@@ -51,10 +51,10 @@ public struct GraphText: Sendable, Hashable, CustomStringConvertible {
     public var isEmpty: Bool { utf8Count == 0 }
 
     /// Calls `body` with the text's UTF-8 bytes, valid only during the call.
-    @inlinable public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         switch storage {
         case .bytes(let bytes):
-            return try bytes.withUnsafeBufferPointer(body)
+            return try bytes.base.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[bytes.startIndex..<bytes.endIndex])) }
         case .string(let string):
             var string = string
             return try string.withUTF8(body)

@@ -4,9 +4,9 @@
 public struct GraphTextList: Sendable, RandomAccessCollection, Equatable {
     enum Storage: Sendable {
         /// Ids into one of the graph's byte columns (written author names, paper keys).
-        case column(ArraySlice<UInt32>, StringColumn)
+        case column(IDList, StringColumn)
         /// Ids into a table of names the graph keeps as strings (categories, institutions, sources).
-        case names(ArraySlice<UInt32>, [String])
+        case names(IDList, [String])
         /// Texts made for the result (an author's top venues and coauthors).
         case strings([String])
     }

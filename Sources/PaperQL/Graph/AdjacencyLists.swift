@@ -1,11 +1,16 @@
 /// Lists of ids for each of a number of rows, stored compactly (compressed sparse rows).
 struct AdjacencyLists: Sendable {
-    private(set) var ends: [Int]
-    private(set) var values: [UInt32]
+    let ends: Column<Int>
+    let values: Column<UInt32>
 
-    init(ends: [Int], values: [UInt32]) {
+    init(ends: Column<Int>, values: Column<UInt32>) {
         self.ends = ends
         self.values = values
+    }
+
+    init(ends: [Int], values: [UInt32]) {
+        self.ends = Column(ends)
+        self.values = Column(values)
     }
 
     /// Builds from one list per row.
@@ -18,8 +23,8 @@ struct AdjacencyLists: Sendable {
             values.append(contentsOf: list)
             ends.append(values.count)
         }
-        self.ends = ends
-        self.values = values
+        self.ends = Column(ends)
+        self.values = Column(values)
     }
 
     /// Builds the transpose: for each target, the sources that list it, in ascending order.
@@ -42,8 +47,8 @@ struct AdjacencyLists: Sendable {
                 cursor[target] += 1
             }
         }
-        self.ends = ends
-        self.values = values
+        self.ends = Column(ends)
+        self.values = Column(values)
     }
 
     var count: Int { ends.count }
@@ -52,9 +57,12 @@ struct AdjacencyLists: Sendable {
         (row == 0 ? 0 : ends[row - 1])..<ends[row]
     }
 
-    subscript(row: Int) -> ArraySlice<UInt32> {
+    subscript(row: Int) -> IDList {
         values[range(row)]
     }
 
     func count(_ row: Int) -> Int { range(row).count }
 }
+
+/// One row of an `AdjacencyLists`: ids, viewed in place.
+typealias IDList = Slice<Column<UInt32>>

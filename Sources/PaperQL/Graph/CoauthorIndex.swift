@@ -8,11 +8,11 @@ struct CoauthorIndex: Sendable {
     /// Coauthors of each author, ascending.
     let coauthors: AdjacencyLists
     /// Papers shared with each coauthor in `coauthors` (same positions), large papers excluded.
-    let sharedPapers: [UInt32]
+    let sharedPapers: Column<UInt32>
     /// Each author's papers with more than `largePaperLimit` authors, ascending.
     let largePapers: AdjacencyLists
 
-    init(coauthors: AdjacencyLists, sharedPapers: [UInt32], largePapers: AdjacencyLists) {
+    init(coauthors: AdjacencyLists, sharedPapers: Column<UInt32>, largePapers: AdjacencyLists) {
         self.coauthors = coauthors
         self.sharedPapers = sharedPapers
         self.largePapers = largePapers
@@ -52,7 +52,7 @@ struct CoauthorIndex: Sendable {
             largeLists.append(large)
         }
         coauthors = AdjacencyLists(ends: ends, values: values)
-        sharedPapers = shared
+        sharedPapers = Column(shared)
         largePapers = AdjacencyLists(largeLists)
     }
 }

@@ -17,7 +17,7 @@ extension PaperGraph {
         // People written exactly so come first: other spellings only when nobody is.
         let forms = TextFolding.nameForms(typed)
         guard !forms[0].isEmpty else { return [] }
-        let spelled = Set<UInt32>(forms.flatMap { authorsByFoldedName[$0] ?? [] })
+        let spelled = Set<UInt32>(forms.flatMap { authorsByFoldedName[$0].map(Array.init) ?? [] })
         var found = spelled.filter { author in
             authorVariants[Int(author)].contains { TextFolding.fold(variantNames[Int($0)]) == forms[0] }
         }
@@ -27,7 +27,7 @@ extension PaperGraph {
             // The typed name's first full given name ("Aditya" in "Aditya Joshi"), in each form.
             let typedFirstNames = Set(people.compactMap { $0.given.first { $0.count > 1 } })
             for person in people {
-                for candidate in authorsByFamilyName[String(person.family)] ?? [] where !found.contains(candidate) {
+                for candidate in authorsByFamilyName[String(person.family)].map(Array.init) ?? [] where !found.contains(candidate) {
                     var matches = false
                     var fullGivenNames = Set<Substring>()
                     for variant in authorVariants[Int(candidate)] {
@@ -91,7 +91,7 @@ extension PaperGraph {
         let folded = TextFolding.fold(typed)
         let names = Suggestions.closest(to: folded, among: authorsByFoldedName.index.allKeys, limit: limit, key: { $0 })
         var seen = Set<UInt32>()
-        return names.flatMap { authorsByFoldedName[$0] ?? [] }.filter { seen.insert($0).inserted }.map(AuthorID.init)
+        return names.flatMap { authorsByFoldedName[$0].map(Array.init) ?? [] }.filter { seen.insert($0).inserted }.map(AuthorID.init)
     }
 
     func byPaperCountThenName(_ a: AuthorID, _ b: AuthorID) -> Bool {

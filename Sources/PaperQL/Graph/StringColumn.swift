@@ -1,11 +1,11 @@
 /// Many strings stored end to end in one byte buffer: one allocation instead of one per string.
 struct StringColumn: Sendable {
-    private(set) var bytes: [UInt8] = []
-    private(set) var ends: [Int] = []
+    private(set) var bytes = Column<UInt8>()
+    private(set) var ends = Column<Int>()
 
     init() {}
 
-    init(bytes: [UInt8], ends: [Int]) {
+    init(bytes: Column<UInt8>, ends: Column<Int>) {
         self.bytes = bytes
         self.ends = ends
     }
@@ -17,7 +17,8 @@ struct StringColumn: Sendable {
     var count: Int { ends.count }
 
     mutating func append(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
         ends.append(bytes.count)
     }
 
@@ -43,7 +44,9 @@ struct StringColumn: Sendable {
         let base = bytes.count
         bytes.append(contentsOf: other.bytes)
         ends.reserveCapacity(ends.count + other.ends.count)
-        for end in other.ends { ends.append(base + end) }
+        other.ends.withUnsafeBufferPointer { otherEnds in
+            for end in otherEnds { ends.append(base + end) }
+        }
     }
 
     /// Calls `body` with the bytes of entry `index`.
@@ -54,8 +57,8 @@ struct StringColumn: Sendable {
 
     /// Frees the storage (the column becomes empty).
     mutating func removeAll() {
-        bytes = []
-        ends = []
+        bytes = Column()
+        ends = Column()
     }
 
     mutating func reserveCapacity(count: Int, bytes byteCount: Int) {

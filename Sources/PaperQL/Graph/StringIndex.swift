@@ -5,9 +5,9 @@ import Foundation
 /// without rehashing anything.
 struct StringIndex: Sendable {
     let keys: StringColumn
-    let values: [UInt32]
+    let values: Column<UInt32>
 
-    init(keys: StringColumn, values: [UInt32]) {
+    init(keys: StringColumn, values: Column<UInt32>) {
         self.keys = keys
         self.values = values
     }
@@ -48,7 +48,7 @@ struct StringIndex: Sendable {
             }
         }
         keys = sortedKeys
-        values = sortedValues
+        values = Column(sortedValues)
     }
 
     var count: Int { values.count }
@@ -103,7 +103,7 @@ struct StringMultiIndex: Sendable {
         lists = AdjacencyLists(keys.map { dictionary[$0] ?? [] })
     }
 
-    subscript(key: String) -> ArraySlice<UInt32>? {
+    subscript(key: String) -> IDList? {
         index[key].map { lists[Int($0)] }
     }
 }

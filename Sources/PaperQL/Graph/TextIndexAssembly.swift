@@ -99,6 +99,6 @@ struct TextIndexAssembly {
             listEnds.append(listValues.count)
         }
         let lists = AdjacencyLists(ends: listEnds, values: listValues)
-        return StringMultiIndex(index: StringIndex(keys: sorted.keys, values: (0..<UInt32(sorted.count)).map { $0 }), lists: lists)
+        return StringMultiIndex(index: StringIndex(keys: sorted.keys, values: Column((0..<UInt32(sorted.count)).map { $0 })), lists: lists)
     }
 }

@@ -1,24 +1,21 @@
 import Foundation
 
-/// Long texts (abstracts), end to end: either bytes of their own, or a window of a memory-mapped
-/// snapshot file, whose pages are read from disk only when a text in them is. Loading a
-/// snapshot then costs nothing for the largest column. A graph built from records keeps the
-/// bytes they were decoded into, in the records' order (`starts` says where each text is), so
-/// the largest column is never copied while building.
+/// Long texts (abstracts), end to end, in a `Column` (bytes of their own, or a window of a
+/// mapped snapshot file, whose pages are read from disk only when a text in them is). A graph
+/// built from records keeps the bytes they were decoded into, in the records' order (`starts`
+/// says where each text is), so the largest column is never copied while building.
 struct TextStore: Sendable {
     private enum Storage: Sendable {
-        case owned([UInt8])
-        /// `byteCount` bytes of a mapped file from `start`.
-        case mapped(Data, start: Int, byteCount: Int)
+        case inOrder(Column<UInt8>)
         /// Texts in another order: text `i` starts at `starts[i]` of the bytes.
-        case permuted([UInt8], starts: [Int])
+        case permuted(Column<UInt8>, starts: [Int])
     }
 
     private let storage: Storage
-    let ends: [Int]
+    let ends: Column<Int>
 
     init(_ column: StringColumn) {
-        storage = .owned(column.bytes)
+        storage = .inOrder(column.bytes)
         ends = column.ends
     }
 
@@ -36,13 +33,7 @@ struct TextStore: Sendable {
             ends.append(end)
         }
         storage = .permuted(column.bytes, starts: starts)
-        self.ends = ends
-    }
-
-    /// Texts inside a mapped file; the caller has checked that `ends` fit in `byteCount`.
-    init(mapped data: Data, start: Int, byteCount: Int, ends: [Int]) {
-        storage = .mapped(data, start: start, byteCount: byteCount)
-        self.ends = ends
+        self.ends = Column(ends)
     }
 
     var count: Int { ends.count }
@@ -68,7 +59,8 @@ struct TextStore: Sendable {
     /// per run of contiguous bytes.
     func forEachRun(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         guard case .permuted(let bytes, let starts) = storage else { return try withBytes(body) }
-        try bytes.withUnsafeBytes { raw in
+        try bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
             var index = 0
             while index < starts.count {
                 // Consecutive texts that are also consecutive in the bytes go in one run.
@@ -89,12 +81,8 @@ struct TextStore: Sendable {
         switch storage {
         case .permuted:
             preconditionFailure("permuted texts are read with forEachRun")
-        case .owned(let bytes):
-            return try bytes.withUnsafeBytes(body)
-        case .mapped(let data, let start, let byteCount):
-            return try data.withUnsafeBytes { raw in
-                try body(UnsafeRawBufferPointer(rebasing: raw[start..<(start + byteCount)]))
-            }
+        case .inOrder(let bytes):
+            return try bytes.withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
         }
     }
 

@@ -70,13 +70,13 @@ extension PaperGraph {
         let authorCount = Int(clamping: try reader.readUInt64("author count"))
         let paperKeys = try reader.readStringColumn("paper ids", count: paperCount)
         let titles = try reader.readStringColumn("titles", count: paperCount)
-        let abstracts = try reader.readMappedText("abstracts", count: paperCount)
+        let abstracts = try reader.readText("abstracts", count: paperCount)
         let dates = try reader.readStringColumn("dates", count: paperCount)
         let dois = try reader.readStringColumn("DOIs", count: paperCount)
         let arxivIDs = try reader.readStringColumn("arXiv ids", count: paperCount)
-        let years = try reader.readArray(Int16.self, "years")
-        let paperVenues = try reader.readArray(UInt32.self, "venues of papers")
-        let paperTypes = try reader.readArray(UInt8.self, "types")
+        let years = try reader.readArray(Int16.self, "years").array
+        let paperVenues = try reader.readArray(UInt32.self, "venues of papers").array
+        let paperTypes = try reader.readArray(UInt8.self, "types").array
         let truncated = try reader.readFlags("truncation flags")
         guard years.count == paperCount, paperVenues.count == paperCount, paperTypes.count == paperCount,
             truncated.count == paperCount
@@ -97,7 +97,7 @@ extension PaperGraph {
         let authorVariants = try reader.readLists("name variants of authors", rows: authorCount, valueLimit: Int(UInt32.max))
         let variantNames = try reader.readStringColumn("name variants")
         let paperAuthorVariants = try variantLists.validated("written names", rows: paperCount, valueLimit: variantNames.count)
-        guard authorVariants.values.allSatisfy({ Int($0) < variantNames.count }) else { throw .corrupt("name variants") }
+        guard SnapshotReader.allBelow(authorVariants.values, variantNames.count) else { throw .corrupt("name variants") }
         guard paperAuthorVariants.values.count == paperAuthors.values.count else { throw .corrupt("written names") }
         let authorIdentifiers = try reader.readStringColumn("author identifiers", count: authorCount)
         let byFoldedName = try reader.readMultiIndex("author name index", valueLimit: authorCount)
@@ -108,9 +108,9 @@ extension PaperGraph {
         let institutions = try reader.readFacet("institutions", paperCount: paperCount)
         let sourceNames = try reader.readStrings("sources")
         guard paperVenues.allSatisfy({ $0 == noValue || Int($0) < venues.count }),
-            paperCategories.values.allSatisfy({ Int($0) < categories.count }),
-            paperInstitutions.values.allSatisfy({ Int($0) < institutions.count }),
-            paperSources.values.allSatisfy({ Int($0) < sourceNames.count })
+            SnapshotReader.allBelow(paperCategories.values, categories.count),
+            SnapshotReader.allBelow(paperInstitutions.values, institutions.count),
+            SnapshotReader.allBelow(paperSources.values, sourceNames.count)
         else { throw .corrupt("facet references") }
         let coauthors = try reader.readLists("coauthors", rows: authorCount, valueLimit: authorCount)
         let sharedPapers = try reader.readArray(UInt32.self, "shared papers")
@@ -137,12 +137,12 @@ extension PaperGraph {
 
 /// Lists read before the table they refer to is known, validated afterwards.
 struct DeferredLists {
-    let ends: [Int]
-    let values: [UInt32]
+    let ends: Column<Int>
+    let values: Column<UInt32>
 
     func validated(_ what: String, rows: Int, valueLimit: Int) throws(SnapshotError) -> AdjacencyLists {
         guard (ends.last ?? 0) == values.count, ends.count == rows else { throw .corrupt("\(what) does not match") }
-        guard values.allSatisfy({ Int($0) < valueLimit }) else { throw .corrupt("\(what) refers past its table") }
+        guard SnapshotReader.allBelow(values, valueLimit) else { throw .corrupt("\(what) refers past its table") }
         return AdjacencyLists(ends: ends, values: values)
     }
 }

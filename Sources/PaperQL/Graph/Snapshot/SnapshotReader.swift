@@ -3,110 +3,84 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a snapshot's payload, checking every count and id against what it may be. Arrays are
-/// read straight from the file into their own memory; the checksum pass maps the file and can
-/// run on another core meanwhile.
+/// Reads a snapshot's payload, checking every count and id against what it may be. The file is
+/// mapped, and the graph's columns are windows of the mapping: nothing is copied, and pages are
+/// read from disk (or the page cache) when their values are. The checksum pass can run on
+/// another core meanwhile.
 struct SnapshotReader {
-    private let data: Data
-    private let file: OpenFile
+    private let file: MappedFile
     private var offset: Int
 
     /// Opens a file and checks its header, length and checksum.
     init(path: String) throws(SnapshotError) {
-        // A FIFO or a device would block or never end: only a regular file is opened.
+        // A FIFO or a device would block (opening a FIFO waits for a writer) or never end: only
+        // a regular file is opened, and it is checked again once open.
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { throw .cannotOpen("not a regular file") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw .cannotOpen(error.localizedDescription)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &info) == 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .cannotOpen("not a regular file") }
+        let size = Int(info.st_size)
+        guard size >= 8 else { throw .notASnapshot }
+        guard let file = MappedFile(descriptor: descriptor, length: size) else {
+            throw .cannotOpen(String(cString: strerror(errno)))
         }
-        guard data.count >= 8, Array(data.prefix(8)) == SnapshotWriter.magic else { throw .notASnapshot }
-        guard data.count >= SnapshotWriter.headerSize else {
-            throw .truncated(expectedBytes: UInt64(SnapshotWriter.headerSize), foundBytes: UInt64(data.count))
+        let bytes = file.bytes
+        guard Array(bytes.prefix(8)) == SnapshotWriter.magic else { throw .notASnapshot }
+        guard size >= SnapshotWriter.headerSize else {
+            throw .truncated(expectedBytes: UInt64(SnapshotWriter.headerSize), foundBytes: UInt64(size))
         }
-        let version = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self) }
-        guard UInt32(littleEndian: version) == SnapshotWriter.formatVersion else {
-            throw .unsupportedVersion(found: UInt32(littleEndian: version), supported: SnapshotWriter.formatVersion)
+        let version = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        guard version == SnapshotWriter.formatVersion else {
+            throw .unsupportedVersion(found: version, supported: SnapshotWriter.formatVersion)
         }
-        let length = UInt64(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self) })
-        let stored = UInt64(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 24, as: UInt64.self) })
+        let length = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        let stored = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
         // Every header field is checked arithmetic: a hostile length must not trap.
         let (expected, overflow) = UInt64(SnapshotWriter.headerSize).addingReportingOverflow(length)
-        guard !overflow, UInt64(data.count) == expected else {
+        guard !overflow, UInt64(size) == expected else {
             if overflow { throw .corrupt("the header declares an impossible payload length \(length)") }
-            throw .truncated(expectedBytes: expected, foundBytes: UInt64(data.count))
+            throw .truncated(expectedBytes: expected, foundBytes: UInt64(size))
         }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
-        self.file = OpenFile(descriptor: descriptor)
-        self.data = data
+        self.file = file
         self.storedChecksum = stored
         self.offset = SnapshotWriter.headerSize
     }
 
     private let storedChecksum: UInt64
+    private var size: Int { file.length }
 
     /// Whether the payload matches the checksum in the header. Reading checks every count and
     /// id on its own, so this may run on another core while the payload is read.
     func checksumMatches() -> Bool {
-        // Hashed through a mapping of the file (no copy into a buffer), 64 MiB at a time, each
-        // piece unmapped once hashed so that checking does not keep the whole file resident.
-        let total = data.count
-        let chunk = 64 << 20
-        let failed = UnsafeMutableRawPointer(bitPattern: -1)
         var checksum = SnapshotChecksum()
-        var mapStart = 0
-        while mapStart < total {
-            let length = min(chunk, total - mapStart)
-            guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, file.descriptor, off_t(mapStart)), mapped != failed
-            else { return false }
-            defer { munmap(mapped, length) }
-            _ = madvise(mapped, length, Int32(MADV_SEQUENTIAL))
-            // Every piece but the last is a multiple of 32 bytes, as `add` needs.
-            let from = max(SnapshotWriter.headerSize - mapStart, 0)
-            checksum.add(UnsafeRawBufferPointer(start: mapped + from, count: length - from))
-            mapStart += length
-        }
+        checksum.add(UnsafeRawBufferPointer(rebasing: file.bytes[SnapshotWriter.headerSize...]))
         return checksum.final == storedChecksum
     }
 
-    var isAtEnd: Bool { offset == data.count }
+    var isAtEnd: Bool { offset == size }
 
     mutating func readUInt64(_ what: String) throws(SnapshotError) -> UInt64 {
-        guard offset + 8 <= data.count else { throw .corrupt("\(what) runs past the end") }
-        var value: UInt64 = 0
-        try withUnsafeMutableBytes(of: &value) { buffer throws(SnapshotError) in
-            try file.read(into: buffer, at: offset, what)
-        }
+        guard offset + 8 <= size else { throw .corrupt("\(what) runs past the end") }
+        let value = file.bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
         return UInt64(littleEndian: value)
     }
 
-    mutating func readArray<T: FixedWidthInteger>(_ type: T.Type, _ what: String) throws(SnapshotError) -> [T] {
+    /// A counted array of values, left in the mapped file.
+    mutating func readArray<T: FixedWidthInteger & BitwiseCopyable>(_ type: T.Type, _ what: String) throws(SnapshotError) -> Column<T> {
         let count = try readUInt64(what)
-        let size = MemoryLayout<T>.size
-        guard count <= UInt64(data.count - offset) / UInt64(size) else { throw .corrupt("\(what) is longer than the file") }
-        let byteCount = Int(count) * size
-        var failure: SnapshotError?
-        let start = offset
-        let array = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-            do {
-                try file.read(into: UnsafeMutableRawBufferPointer(buffer), at: start, what)
-                initialized = Int(count)
-            } catch let error as SnapshotError {
-                failure = error
-                initialized = 0
-            } catch {
-                failure = .corrupt(what)
-                initialized = 0
-            }
-        }
-        if let failure { throw failure }
+        let width = MemoryLayout<T>.stride
+        guard count <= UInt64(size - offset) / UInt64(width) else { throw .corrupt("\(what) is longer than the file") }
+        // The writer pads every array to 8 bytes, so a well-formed file is always aligned.
+        guard offset % MemoryLayout<T>.alignment == 0 else { throw .corrupt("\(what) is misaligned") }
+        let byteCount = Int(count) * width
+        let column = Column<T>(mapped: file, byteOffset: offset, count: Int(count))
         offset += byteCount + (8 - byteCount % 8) % 8
-        guard offset <= data.count else { throw .corrupt("\(what) runs past the end") }
-        return array
+        guard offset <= size else { throw .corrupt("\(what) runs past the end") }
+        return column
     }
 
     mutating func readFlags(_ what: String) throws(SnapshotError) -> [Bool] {
@@ -114,7 +88,7 @@ struct SnapshotReader {
     }
 
     /// The largest value, or nil for none (a plain loop the compiler vectorizes).
-    static func maximum(_ values: [UInt32]) -> UInt32? {
+    static func maximum(_ values: Column<UInt32>) -> UInt32? {
         guard !values.isEmpty else { return nil }
         return values.withUnsafeBufferPointer { buffer in
             var largest: UInt32 = 0
@@ -123,7 +97,12 @@ struct SnapshotReader {
         }
     }
 
-    static func isNondecreasing<T: FixedWidthInteger>(_ values: [T]) -> Bool {
+    /// Whether every value is below `limit`.
+    static func allBelow(_ values: Column<UInt32>, _ limit: Int) -> Bool {
+        maximum(values).map { Int($0) < limit } ?? true
+    }
+
+    static func isNondecreasing<T: FixedWidthInteger>(_ values: Column<T>) -> Bool {
         values.withUnsafeBufferPointer { buffer in
             var ordered = true
             var index = 1
@@ -138,28 +117,22 @@ struct SnapshotReader {
     /// List ends, stored as little-endian UInt64 and read straight into `Int`s (the same bytes
     /// on the 64-bit little-endian machines PaperQL runs on; a value past `Int.max` reads as
     /// negative, which the order check refuses).
-    mutating func readEnds(_ what: String, total: Int) throws(SnapshotError) -> [Int] {
+    mutating func readEnds(_ what: String, total: Int) throws(SnapshotError) -> Column<Int> {
         let ends = try readEnds(what)
         guard (ends.last ?? 0) == total else { throw .corrupt("\(what) does not match its data") }
         return ends
     }
 
-    mutating func readEnds(_ what: String) throws(SnapshotError) -> [Int] {
+    mutating func readEnds(_ what: String) throws(SnapshotError) -> Column<Int> {
         let ends = try readArray(Int.self, what)
         guard (ends.first ?? 0) >= 0, Self.isNondecreasing(ends) else { throw .corrupt("\(what) is not in order") }
         return ends
     }
 
-    /// Texts left in the mapped file: only their offsets are read now.
-    mutating func readMappedText(_ what: String, count: Int) throws(SnapshotError) -> TextStore {
-        let byteCount = try readUInt64(what)
-        guard byteCount <= UInt64(data.count - offset) else { throw .corrupt("\(what) is longer than the file") }
-        let start = offset
-        offset += Int(byteCount) + (8 - Int(byteCount) % 8) % 8
-        guard offset <= data.count else { throw .corrupt("\(what) runs past the end") }
-        let ends = try readEnds(what, total: Int(byteCount))
-        guard ends.count == count else { throw .corrupt("\(what) has \(ends.count) entries, \(count) expected") }
-        return TextStore(mapped: data, start: start, byteCount: Int(byteCount), ends: ends)
+    /// Long texts, left in the mapped file like every column.
+    mutating func readText(_ what: String, count: Int) throws(SnapshotError) -> TextStore {
+        let column = try readStringColumn(what, count: count)
+        return TextStore(column)
     }
 
     mutating func readStringColumn(_ what: String, count: Int? = nil) throws(SnapshotError) -> StringColumn {
@@ -180,7 +153,7 @@ struct SnapshotReader {
         let values = try readArray(UInt32.self, what)
         guard (ends.last ?? 0) == values.count else { throw .corrupt("\(what) does not match its values") }
         if let rows, ends.count != rows { throw .corrupt("\(what) has \(ends.count) rows, \(rows) expected") }
-        if let largest = Self.maximum(values), Int(largest) >= valueLimit { throw .corrupt("\(what) refers past its table") }
+        guard Self.allBelow(values, valueLimit) else { throw .corrupt("\(what) refers past its table") }
         return AdjacencyLists(ends: ends, values: values)
     }
 
@@ -188,14 +161,14 @@ struct SnapshotReader {
         let keys = try readStringColumn(what)
         let values = try readArray(UInt32.self, what)
         guard values.count == keys.count else { throw .corrupt("\(what) keys and values differ in number") }
-        if let largest = Self.maximum(values), Int(largest) >= valueLimit { throw .corrupt("\(what) refers past its table") }
+        guard Self.allBelow(values, valueLimit) else { throw .corrupt("\(what) refers past its table") }
         return StringIndex(keys: keys, values: values)
     }
 
     mutating func readMultiIndex(_ what: String, valueLimit: Int) throws(SnapshotError) -> StringMultiIndex {
         let index = try readIndex(what, valueLimit: Int(UInt32.max))
         let lists = try readLists(what, rows: nil, valueLimit: valueLimit)
-        guard index.values.allSatisfy({ Int($0) < lists.count }) else { throw .corrupt("\(what) refers past its lists") }
+        guard Self.allBelow(index.values, lists.count) else { throw .corrupt("\(what) refers past its lists") }
         return StringMultiIndex(index: index, lists: lists)
     }
 
@@ -204,30 +177,5 @@ struct SnapshotReader {
         let papers = try readLists(what, rows: names.count, valueLimit: paperCount)
         let index = try readIndex(what, valueLimit: names.count)
         return Facet(names: names, papers: papers, byFoldedName: index)
-    }
-}
-
-/// A file descriptor closed when the last reader is done with it.
-final class OpenFile: @unchecked Sendable {
-    let descriptor: Int32
-
-    init(descriptor: Int32) {
-        self.descriptor = descriptor
-    }
-
-    deinit {
-        close(descriptor)
-    }
-
-    /// Fills the buffer from the file at an offset.
-    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int, _ what: String) throws(SnapshotError) {
-        guard let base = buffer.baseAddress else { return }
-        var done = 0
-        while done < buffer.count {
-            let got = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
-            if got < 0, errno == EINTR { continue }
-            guard got > 0 else { throw .corrupt("\(what) could not be read") }
-            done += got
-        }
     }
 }

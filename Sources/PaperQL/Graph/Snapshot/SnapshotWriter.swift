@@ -44,13 +44,20 @@ struct SnapshotWriter {
         try writeRaw(array)
     }
 
+    /// Written exactly like an array; `Int`s (list ends) are 64-bit little-endian, as they are
+    /// in memory on the machines PaperQL runs on.
+    mutating func write<T: FixedWidthInteger>(_ column: Column<T>) throws(SnapshotError) {
+        try write(UInt64(column.count))
+        try writeRaw { lend in try column.withUnsafeBufferPointer { try lend(UnsafeRawBufferPointer($0)) } }
+    }
+
     mutating func write(_ flags: [Bool]) throws(SnapshotError) {
         try write(flags.map { $0 ? UInt8(1) : 0 })
     }
 
     mutating func write(_ column: StringColumn) throws(SnapshotError) {
         try write(column.bytes)
-        try write(column.ends.map { UInt64($0) })
+        try write(column.ends)
     }
 
     /// Written exactly like a `StringColumn`.
@@ -69,7 +76,7 @@ struct SnapshotWriter {
             throw .cannotWrite("\(error)")
         }
         try pad(afterWriting: written)
-        try write(text.ends.map { UInt64($0) })
+        try write(text.ends)
     }
 
     mutating func write(_ strings: [String]) throws(SnapshotError) {
@@ -77,7 +84,7 @@ struct SnapshotWriter {
     }
 
     mutating func write(_ lists: AdjacencyLists) throws(SnapshotError) {
-        try write(lists.ends.map { UInt64($0) })
+        try write(lists.ends)
         try write(lists.values)
     }
 
