@@ -97,14 +97,18 @@ public struct GraphBuilder: Sendable {
             return PaperSortKey(year: Int32(store.storableYear(at: position)), position: Int32(position),
                                 titleStart: prefix.0, titleNext: prefix.1)
         }
-        sorting.sort { left, right in
+        let inOrder = { (left: PaperSortKey, right: PaperSortKey) -> Bool in
             if left.year != right.year { return left.year < right.year }
             if left.titleStart != right.titleStart { return left.titleStart > right.titleStart }
             if left.titleNext != right.titleNext { return left.titleNext > right.titleNext }
             return store.compareTitles(Int(left.position), Int(right.position)) > 0
         }
-        let order = sorting.map { Int($0.position) }
+        // Each half sorted on its own core, then merged (titles and ids make the order total,
+        // so this is the order one sort would give).
+        let middle = sorting.count / 2
+        let (low, high) = inParallel({ sorting[..<middle].sorted(by: inOrder) }, { sorting[middle...].sorted(by: inOrder) })
         sorting = []
+        let order = PaperSortKey.merged(low, high, by: inOrder)
         // Two independent halves of the work, one per core; the first reports progress.
         let step = max(order.count / 100, 1)
         let (structure, indexes) = inParallel({
@@ -134,4 +138,24 @@ private struct PaperSortKey {
     var position: Int32
     var titleStart: UInt64
     var titleNext: UInt64
+
+    /// The positions of two sorted runs, merged.
+    static func merged(_ low: [PaperSortKey], _ high: [PaperSortKey], by inOrder: (PaperSortKey, PaperSortKey) -> Bool) -> [Int] {
+        var order: [Int] = []
+        order.reserveCapacity(low.count + high.count)
+        var left = 0
+        var right = 0
+        while left < low.count, right < high.count {
+            if inOrder(high[right], low[left]) {
+                order.append(Int(high[right].position))
+                right += 1
+            } else {
+                order.append(Int(low[left].position))
+                left += 1
+            }
+        }
+        for key in low[left...] { order.append(Int(key.position)) }
+        for key in high[right...] { order.append(Int(key.position)) }
+        return order
+    }
 }

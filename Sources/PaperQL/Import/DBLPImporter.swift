@@ -81,21 +81,64 @@ enum DBLPImporter {
                 personDraft?.fields.append((name, text))
             } else if depth == 2, let finished = personDraft {
                 personDraft = nil
-                if let person = DBLPImporter.person(from: finished) { sink.describe(person) }
+                pending.append(.person(finished))
             } else if depth == 2, let finished = draft {
                 draft = nil
                 records += 1
-                handle { () throws(ImportStop) in
-                    switch DBLPImporter.record(from: finished, path: sink.path) {
-                    case .success(let (record, people)):
+                pending.append(.record(finished))
+            }
+            if pending.count >= DBLPImporter.batchSize { convertPending() }
+        }
+
+        override func finishReading() {
+            convertPending()
+        }
+
+        /// Records and person records waiting to be converted.
+        @exclusivity(unchecked) var pending: [Pending] = []
+
+        enum Pending {
+            case record(Draft)
+            case person(Draft)
+        }
+
+        enum Converted {
+            case record(Result<(PaperRecord, [NameTable.Person]), ImportIssue>)
+            case person(NameTable.Person?)
+        }
+
+        /// Converts the waiting drafts, half on each core, and hands the results to the sink in
+        /// the file's order (a `--strict` stop at a bad record drops the ones after it).
+        func convertPending() {
+            guard !pending.isEmpty, stop == nil else { return pending.removeAll() }
+            let path = sink.path
+            let convert = { (item: Pending) -> Converted in
+                switch item {
+                case .record(let draft): .record(DBLPImporter.record(from: draft, path: path))
+                case .person(let draft): .person(DBLPImporter.person(from: draft))
+                }
+            }
+            let middle = pending.count / 2
+            let (first, second) = inParallel({ pending[..<middle].map(convert) }, { pending[middle...].map(convert) })
+            pending.removeAll(keepingCapacity: true)
+            handle { () throws(ImportStop) in
+                for converted in [first, second].joined() {
+                    switch converted {
+                    case .person(let person):
+                        if let person { sink.describe(person) }
+                    case .record(.success(let (record, people))):
                         for person in people { sink.describe(person) }
                         sink.accept(record)
-                    case .failure(let issue): try sink.reject(issue)
+                    case .record(.failure(let issue)):
+                        try sink.reject(issue)
                     }
                 }
             }
         }
     }
+
+    /// Records converted at a time (half on each core).
+    static let batchSize = 4096
 
     /// "Wei Wang 0001" → ("Wei Wang", "0001"); a name without a homonym number → (name, nil).
     /// The number is the last five bytes: a space and four ASCII digits.

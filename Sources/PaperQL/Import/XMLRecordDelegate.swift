@@ -33,6 +33,7 @@ class XMLRecordDelegate: XMLReaderHandler {
         self.reader = reader
         defer { self.reader = nil }
         let failure = reader.read(into: self)
+        if stop == nil { finishReading() }
         for entity in reader.unknownEntities {
             sink.warn(sink.issue(.unknownEntity, line: entity.line, "unknown entity &\(entity.name); kept as text"))
         }
@@ -52,6 +53,8 @@ class XMLRecordDelegate: XMLReaderHandler {
     func startElement(_ name: String, attributes: [String: String]) {}
     /// `text` is the flattened text when the element was captured.
     func endElement(_ name: String, text: String?) {}
+    /// Called once the file is read (not after a stop): for work an importer batches.
+    func finishReading() {}
 
     /// Gathers the text of the element just started, markup inside it included.
     func captureText() {
