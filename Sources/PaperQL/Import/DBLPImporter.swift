@@ -87,57 +87,87 @@ enum DBLPImporter {
                 records += 1
                 pending.append(.record(finished))
             }
-            if pending.count >= DBLPImporter.batchSize { convertPending() }
+            if pending.count >= DBLPImporter.batchSize { handOff() }
         }
 
-        override func finishReading() {
-            convertPending()
+        override func warnWhileReading(_ issue: ImportIssue) {
+            pending.append(.warning(issue))
         }
 
-        /// Records and person records waiting to be converted.
+        // Reading and converting overlap: this thread reads the XML into drafts, and a batch
+        // at a time is converted into records and handed to the sink (and so to the graph
+        // builder) on another. One batch is converted while the next is read; the sink is only
+        // touched by the converting thread until `finishReading` has waited for it, and the
+        // semaphore orders every hand-over, so records, problems and the people the file
+        // describes keep the file's order.
+
+        /// Drafts read and not yet handed over (reading thread only).
         @exclusivity(unchecked) var pending: [Pending] = []
+        /// Signalled when the converting thread is done with a batch.
+        private let converterIdle = DispatchSemaphore(value: 1)
+        private let converter = DispatchQueue(label: "paperql.dblp.records")
 
         enum Pending {
             case record(Draft)
             case person(Draft)
+            case warning(ImportIssue)
         }
 
-        enum Converted {
-            case record(Result<(PaperRecord, [NameTable.Person]), ImportIssue>)
-            case person(NameTable.Person?)
-        }
-
-        /// Converts the waiting drafts, half on each core, and hands the results to the sink in
-        /// the file's order (a `--strict` stop at a bad record drops the ones after it).
-        func convertPending() {
-            guard !pending.isEmpty, stop == nil else { return pending.removeAll() }
-            let path = sink.path
-            let convert = { (item: Pending) -> Converted in
-                switch item {
-                case .record(let draft): .record(DBLPImporter.record(from: draft, path: path))
-                case .person(let draft): .person(DBLPImporter.person(from: draft))
-                }
+        /// Hands the drafts read so far to the converting thread, once it is done with the
+        /// previous batch; stops the reading when that batch met a `--strict` stop.
+        private func handOff() {
+            converterIdle.wait()
+            if stop != nil {
+                pending.removeAll()
+                converterIdle.signal()
+                abortReading()
+                return
             }
-            let middle = pending.count / 2
-            let (first, second) = inParallel({ pending[..<middle].map(convert) }, { pending[middle...].map(convert) })
-            pending.removeAll(keepingCapacity: true)
-            handle { () throws(ImportStop) in
-                for converted in [first, second].joined() {
-                    switch converted {
-                    case .person(let person):
-                        if let person { sink.describe(person) }
-                    case .record(.success(let (record, people))):
-                        for person in people { sink.describe(person) }
-                        sink.accept(record)
-                    case .record(.failure(let issue)):
-                        try sink.reject(issue)
+            let work = TaskSlot((self, pending, bytesRead))
+            pending = []
+            pending.reserveCapacity(DBLPImporter.batchSize)
+            converter.async {
+                let (delegate, batch, bytes) = work.value
+                delegate.convert(batch, bytesRead: bytes)
+                delegate.converterIdle.signal()
+            }
+        }
+
+        override func finishReading() {
+            converterIdle.wait()
+            if stop == nil { convert(pending, bytesRead: bytesRead) }
+            pending = []
+            converterIdle.signal()
+        }
+
+        /// Converts drafts into records and hands them, with problems and people, to the sink
+        /// in order (a `--strict` stop at a bad record drops the ones after it).
+        private func convert(_ batch: [Pending], bytesRead: Int) {
+            do {
+                for item in batch {
+                    switch item {
+                    case .person(let draft):
+                        if let person = DBLPImporter.person(from: draft) { sink.describe(person) }
+                    case .warning(let issue):
+                        sink.warn(issue)
+                    case .record(let draft):
+                        switch DBLPImporter.record(from: draft, path: path) {
+                        case .success(let (record, people)):
+                            for person in people { sink.describe(person) }
+                            sink.accept(record)
+                        case .failure(let issue):
+                            try sink.reject(issue)
+                        }
                     }
                 }
+            } catch {
+                stop = error
             }
+            sink.read(bytes: bytesRead, totalBytes: totalBytes)
         }
     }
 
-    /// Records converted at a time (half on each core).
+    /// Records handed to the converting thread at a time.
     static let batchSize = 4096
 
     /// "Wei Wang 0001" → ("Wei Wang", "0001"); a name without a homonym number → (name, nil).

@@ -19,8 +19,12 @@ class XMLRecordDelegate: XMLReaderHandler {
     /// Longest field text kept.
     static let maximumFieldLength = ImportLimits.valueBytes
 
+    /// The file's path, as issues name it.
+    let path: String
+
     init(sink: ImportSink, totalBytes: Int?) {
         self.sink = sink
+        self.path = sink.path
         self.totalBytes = totalBytes
     }
 
@@ -33,7 +37,7 @@ class XMLRecordDelegate: XMLReaderHandler {
         self.reader = reader
         defer { self.reader = nil }
         let failure = reader.read(into: self)
-        if stop == nil { finishReading() }
+        finishReading()
         for entity in reader.unknownEntities {
             sink.warn(sink.issue(.unknownEntity, line: entity.line, "unknown entity &\(entity.name); kept as text"))
         }
@@ -53,8 +57,23 @@ class XMLRecordDelegate: XMLReaderHandler {
     func startElement(_ name: String, attributes: [String: String]) {}
     /// `text` is the flattened text when the element was captured.
     func endElement(_ name: String, text: String?) {}
-    /// Called once the file is read (not after a stop): for work an importer batches.
+    /// Called once the file is read, or its reading stopped: for work an importer hands to
+    /// another thread or batches. `stop` is read only after it returns.
     func finishReading() {}
+
+    /// A problem found while reading, in the file's order with the records (an importer that
+    /// hands records to another thread queues it with them).
+    func warnWhileReading(_ issue: ImportIssue) {
+        sink.warn(issue)
+    }
+
+    /// Stops the reading at the next element (from the reading thread only).
+    func abortReading() {
+        reader?.abort()
+    }
+
+    /// Bytes of the file read so far (from the reading thread only).
+    var bytesRead: Int { reader?.bytesRead ?? 0 }
 
     /// Gathers the text of the element just started, markup inside it included.
     func captureText() {
@@ -107,6 +126,6 @@ class XMLRecordDelegate: XMLReaderHandler {
         captured.append(contentsOf: bytes[..<room])
         capturedTooLong = true
         // A limit is said, with its place, never applied silently.
-        sink.warn(sink.issue(.tooLarge, line: reader.currentLine, "the text of an element is longer than \(ImportLimits.describe(bytes: Self.maximumFieldLength)); only its first \(ImportLimits.describe(bytes: Self.maximumFieldLength)) are kept"))
+        warnWhileReading(ImportIssue(.tooLarge, file: path, line: reader.currentLine, message: "the text of an element is longer than \(ImportLimits.describe(bytes: Self.maximumFieldLength)); only its first \(ImportLimits.describe(bytes: Self.maximumFieldLength)) are kept"))
     }
 }
