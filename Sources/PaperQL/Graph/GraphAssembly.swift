@@ -105,19 +105,39 @@ struct GraphAssembly {
         progress: ((_ step: String, _ fractionDone: Double?) -> Void)? = nil
     ) -> PaperGraph {
         progress?("resolving authors", nil)
-        // Paper ids in key order; for an id given twice the first paper is kept.
-        let papersByKey = StringIndex(unsortedKeys: paperKeys, values: (0..<UInt32(years.count)).map { $0 })
+        // Resolving authors on one core; on the other, what does not depend on them: the paper
+        // id index, version links and facets. The resolver is moved out, so that resolving
+        // does not copy its tables.
+        var names = self.names
+        self.names = AuthorNameResolver()
         let paperCategories = paperCategoryLists.lists
         let paperInstitutions = paperInstitutionLists.lists
-        var venueLists = ListBuilder()
-        for venue in paperVenues {
-            if venue != PaperGraph.noValue { venueLists.appendUnique(venue) }
-            venueLists.endRow()
-        }
-        let authors = names.resolve(table: table)
+        let (papers, resolved) = inParallel({
+            // Paper ids in key order; for an id given twice the first paper is kept.
+            let papersByKey = StringIndex(unsortedKeys: paperKeys, values: (0..<UInt32(years.count)).map { $0 })
+            var venueLists = ListBuilder()
+            for venue in paperVenues {
+                if venue != PaperGraph.noValue { venueLists.appendUnique(venue) }
+                venueLists.endRow()
+            }
+            return (byKey: papersByKey, versions: AdjacencyLists(resolveVersions(papersByKey)),
+                    venues: venues.facet(paperLists: venueLists.lists),
+                    categories: categories.facet(paperLists: paperCategories),
+                    institutions: institutions.facet(paperLists: paperInstitutions))
+        }, {
+            (authors: names.resolve(table: table), variantNames: names.variantNames)
+        })
+        let authors = resolved.authors
         let paperAuthors = authors.paperAuthors
         let authorPapers = AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count)
         progress?("linking papers, authors and coauthors", nil)
+        // The coauthor index on one core, the author name indexes on the other.
+        let (coauthorIndex, authorIndexes) = inParallel({
+            CoauthorIndex(paperAuthors: paperAuthors, authorPapers: authorPapers)
+        }, {
+            (byFoldedName: StringMultiIndex(authors.byFoldedName), byFamilyName: StringMultiIndex(authors.byFamilyName),
+             byIdentifier: StringIndex(authors.byIdentifier.map { (key: $0.key, value: $0.value) }))
+        })
         return PaperGraph(
             paperKeys: paperKeys, titles: titles, abstracts: sharedAbstracts.map { TextStore($0, rows: abstractRows) } ?? TextStore(abstracts), dates: dates, dois: dois, arxivIDs: arxivIDs,
             years: years, paperVenues: paperVenues, paperTypes: paperTypes, truncatedAuthorLists: truncated,
@@ -125,22 +145,22 @@ struct GraphAssembly {
             paperCategories: paperCategories,
             paperInstitutions: paperInstitutions,
             paperSources: paperSourceLists.lists,
-            paperVersions: AdjacencyLists(resolveVersions(papersByKey)),
+            paperVersions: papers.versions,
             authorNames: StringColumn(authors.displayNames),
             authorPapers: authorPapers,
             authorVariants: AdjacencyLists(authors.authorVariants),
-            variantNames: StringColumn(names.variantNames),
+            variantNames: StringColumn(resolved.variantNames),
             authorIdentifiers: StringColumn(authors.identifiers),
-            authorsByFoldedName: StringMultiIndex(authors.byFoldedName),
-            authorsByFamilyName: StringMultiIndex(authors.byFamilyName),
-            authorsByIdentifier: StringIndex(authors.byIdentifier.map { (key: $0.key, value: $0.value) }),
-            venues: venues.facet(paperLists: venueLists.lists),
-            categories: categories.facet(paperLists: paperCategories),
-            institutions: institutions.facet(paperLists: paperInstitutions),
+            authorsByFoldedName: authorIndexes.byFoldedName,
+            authorsByFamilyName: authorIndexes.byFamilyName,
+            authorsByIdentifier: authorIndexes.byIdentifier,
+            venues: papers.venues,
+            categories: papers.categories,
+            institutions: papers.institutions,
             sourceNames: sources.names,
-            coauthorIndex: CoauthorIndex(paperAuthors: paperAuthors, authorPapers: authorPapers),
+            coauthorIndex: coauthorIndex,
             wordPapers: text.wordPapers, wordsByText: text.wordsByText, papersByTitle: text.papersByTitle,
-            papersByKey: papersByKey)
+            papersByKey: papers.byKey)
     }
 
     /// Version links by paper id, made symmetric; links to ids not in the graph are dropped.
