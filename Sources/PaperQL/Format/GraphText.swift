@@ -11,7 +11,7 @@
 /// }
 /// ```
 public struct GraphText: Sendable, Hashable, CustomStringConvertible {
-    enum Storage: Sendable {
+    @usableFromInline enum Storage: Sendable {
         /// A stretch of one of the graph's byte columns (`StringColumn`).
         case bytes(Slice<Column<UInt8>>)
         /// A string the graph keeps as a `String` (venue and category names) or one made for the
@@ -19,7 +19,7 @@ public struct GraphText: Sendable, Hashable, CustomStringConvertible {
         case string(String)
     }
 
-    let storage: Storage
+    @usableFromInline let storage: Storage
 
     init(bytes: Slice<Column<UInt8>>) {
         storage = .bytes(bytes)
@@ -41,7 +41,7 @@ public struct GraphText: Sendable, Hashable, CustomStringConvertible {
     public var description: String { string }
 
     /// The length in UTF-8 bytes.
-    public var utf8Count: Int {
+    @inlinable public var utf8Count: Int {
         switch storage {
         case .bytes(let bytes): bytes.count
         case .string(let string): string.utf8.count
@@ -51,7 +51,7 @@ public struct GraphText: Sendable, Hashable, CustomStringConvertible {
     public var isEmpty: Bool { utf8Count == 0 }
 
     /// Calls `body` with the text's UTF-8 bytes, valid only during the call.
-    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    @inlinable public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         switch storage {
         case .bytes(let bytes):
             return try bytes.base.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[bytes.startIndex..<bytes.endIndex])) }

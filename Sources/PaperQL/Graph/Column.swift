@@ -5,11 +5,13 @@
 ///
 /// Read like an array. Appending (while building) works on memory of the column's own: a
 /// mapped or shared column is first copied, as an array is on write.
+@usableFromInline
 struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
     // Unchecked: the storage is only written in place while this value is its sole owner
-    // (`isKnownUniquelyReferenced`), exactly as `Array` does.
-    private var storage: ColumnStorage<Element>
-    private(set) var count: Int
+    // (`isKnownUniquelyReferenced`), exactly as `Array` does. Reading is inlinable, so that
+    // `GraphText.withUTF8` costs a program reading results what it did over an array.
+    @usableFromInline private(set) var storage: ColumnStorage<Element>
+    @usableFromInline private(set) var count: Int
 
     init() {
         storage = ColumnStorage(capacity: 0)
@@ -32,20 +34,21 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
         self.count = count
     }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
+    @inlinable var startIndex: Int { 0 }
+    @inlinable var endIndex: Int { count }
 
-    subscript(position: Int) -> Element {
+    @inlinable subscript(position: Int) -> Element {
         precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "column index out of range")
         return storage.base[position]
     }
 
     /// Calls `body` with the values, valid only during the call.
-    func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: storage.base, count: count)) }
+    @inlinable func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
+        // `self`, and with it the storage, is held by the caller for the whole call.
+        try body(UnsafeBufferPointer(start: storage.base, count: count))
     }
 
-    func withContiguousStorageIfAvailable<Result>(
+    @inlinable func withContiguousStorageIfAvailable<Result>(
         _ body: (UnsafeBufferPointer<Element>) throws -> Result
     ) rethrows -> Result? {
         try withUnsafeBufferPointer(body)
@@ -106,8 +109,9 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
 
 /// The memory behind a column: allocated and freed here, or a window of a mapped file kept
 /// mapped while any column views it.
+@usableFromInline
 final class ColumnStorage<Element: BitwiseCopyable> {
-    let base: UnsafeMutablePointer<Element>
+    @usableFromInline let base: UnsafeMutablePointer<Element>
     let capacity: Int
     let mapping: MappedFile?
 
@@ -132,7 +136,7 @@ final class ColumnStorage<Element: BitwiseCopyable> {
 }
 
 extension Column: Equatable where Element: Equatable {
-    static func == (lhs: Column, rhs: Column) -> Bool {
+    @usableFromInline static func == (lhs: Column, rhs: Column) -> Bool {
         lhs.withUnsafeBufferPointer { left in rhs.withUnsafeBufferPointer { right in left.elementsEqual(right) } }
     }
 }
