@@ -18,13 +18,6 @@ final class MappedFile: @unchecked Sendable {
         self.length = length
     }
 
-    /// Tells the kernel the bytes from `offset` will be read soon (read ahead, in the background).
-    func willRead(from offset: Int, count: Int) {
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = offset / page * page
-        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), offset + count - start, Int32(MADV_WILLNEED))
-    }
-
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: length) }
 
     deinit {
