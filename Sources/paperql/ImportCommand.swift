@@ -33,9 +33,14 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the graph, indexes included, to a snapshot file (.pqg) that --data loads far faster.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .long, help: "When the import ends, print how long each phase took (reading each file, each step of building the graph, writing the snapshot), wall clock and CPU time, on standard error.")
+    var timings = false
+
     mutating func run() throws {
-        let loaded = try ImportReporting.load(paths: files + shared.data, options: shared.importOptions)
+        let timer = timings ? PhaseTimer() : nil
+        let loaded = try ImportReporting.load(paths: files + shared.data, options: shared.importOptions, timer: timer)
         if let output {
+            timer?.enter("writing the snapshot")
             do {
                 try loaded.graph.writeSnapshot(to: output)
             } catch {
@@ -43,6 +48,7 @@ struct ImportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        if let timer { Terminal.writeError(timer.finish()) }
         if report {
             Terminal.writeOutput(ImportReporting.render(loaded.report))
         } else {

@@ -8,9 +8,14 @@ import PaperQLBatch
 enum ImportReporting {
     /// Loads the files, showing progress when standard error is a terminal. On failure writes
     /// the errors and throws exit status 2.
-    static func load(paths: [String], options: ImportOptions) throws -> CorpusLoader.Loaded {
+    /// With a `timer`, every phase is timed.
+    static func load(paths: [String], options: ImportOptions, timer: PhaseTimer? = nil) throws -> CorpusLoader.Loaded {
         let meter = Terminal.standardErrorIsTerminal ? ProgressMeter() : nil
-        let result = CorpusLoader.load(paths: paths, options: options, progress: meter.map { meter in { meter.update($0) } })
+        let progress: ((ImportProgress) -> Void)? = meter == nil && timer == nil ? nil : { progress in
+            timer?.update(progress)
+            meter?.update(progress)
+        }
+        let result = CorpusLoader.load(paths: paths, options: options, progress: progress)
         meter?.clear()
         switch result {
         case .success(let loaded):

@@ -158,6 +158,8 @@ import Testing
             },
             Case(flag: "import <file>") { try expectRun(["import", fixture], output: "3 papers from 1 file") },
             Case(flag: "import --report") { try expectRun(["import", fixture, "--report"], output: "dblp-person-sample.xml") },
+            // The phases and their order: ImportCommandTests.timingsNameEveryPhaseWithItsWallAndCPUTime.
+            Case(flag: "import --timings") { try expectRun(["import", fixture, "--timings"], output: "3 papers", error: "resolving authors") },
             Case(flag: "import --output") {
                 let snapshot = temporaryPath("graph.pqg")
                 defer { try? FileManager.default.removeItem(at: snapshot) }

@@ -34,6 +34,33 @@ import Testing
         #expect(graph.allPapers.map { graph.key(of: $0) } == ["d", "c", "a", "b"])
     }
 
+    /// The sort compares the first 32 bytes of titles as integers and whole titles only on a
+    /// tie: titles alike for 30 bytes and more, prefixes of one another, multi-byte letters
+    /// across the 32nd byte, equal titles (then ids decide), merged records, in one build.
+    @Test func theDefaultOrderIsYearThenTitleThenIDWhateverTheTitlesShare() {
+        var generator = SystemRandomNumberGenerator()
+        let common = "An analysis of graph neural net"  // 31 bytes
+        let pieces = ["", "s", "é", "ü ", "works", " and trees", "a", "é🙂"]
+        var builder = GraphBuilder()
+        for index in 0..<600 {
+            let stem = Bool.random(using: &generator) ? common : String(common.prefix(Int.random(in: 0...31, using: &generator)))
+            let title = stem + (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let id = "p\(Int.random(in: 0..<500, using: &generator))"  // some ids twice: merged
+            builder.add(PaperRecord(id: id, title: title.isEmpty ? "x" : title,
+                                    year: Bool.random(using: &generator) ? nil : Int.random(in: 2019...2021, using: &generator)))
+            _ = index
+        }
+        let graph = builder.build()
+        let byRule = graph.allPapers.sorted { left, right in
+            let (leftYear, rightYear) = (graph.year(of: left) ?? 0, graph.year(of: right) ?? 0)
+            if leftYear != rightYear { return leftYear < rightYear }
+            let (leftTitle, rightTitle) = (Array(graph.title(of: left).utf8), Array(graph.title(of: right).utf8))
+            if leftTitle != rightTitle { return !leftTitle.lexicographicallyPrecedes(rightTitle) }
+            return !Array(graph.key(of: left).utf8).lexicographicallyPrecedes(Array(graph.key(of: right).utf8))
+        }
+        #expect(graph.allPapers.map { graph.key(of: $0) } == byRule.map { graph.key(of: $0) })
+    }
+
     @Test func yearsOutsideTheStorableRangeAreUnknown() {
         var builder = GraphBuilder()
         builder.add(PaperRecord(id: "a", title: "T", year: -44))

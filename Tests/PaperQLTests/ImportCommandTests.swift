@@ -36,4 +36,21 @@ import Testing
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput == "name,papers\r\nDaniel Jurafsky,2\r\n")
     }
+
+    @Test func timingsNameEveryPhaseWithItsWallAndCPUTime() throws {
+        let papers = try temporaryFile("timed.jsonl", #"{"id": "a", "title": "One", "authors": ["Ada Lovelace"], "year": 2020}"# + "\n")
+        let snapshot = FileManager.default.temporaryDirectory.appendingPathComponent("timed-\(UUID().uuidString).pqg")
+        defer {
+            try? FileManager.default.removeItem(at: papers)
+            try? FileManager.default.removeItem(at: snapshot)
+        }
+        let run = try runProduct("paperql", ["import", papers.path, "--timings", "-o", snapshot.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == "1 papers from 1 file\n")
+        let lines = run.standardError.split(separator: "\n").map(String.init)
+        let phases = lines.dropFirst().map { $0.replacing(#/\s+[0-9]+\.[0-9]{2}s\s+[0-9]+\.[0-9]{2}s$/#, with: "") }
+        #expect(lines.first?.hasPrefix("phase") == true)
+        #expect(phases == ["opening", "reading \(papers.path)", "sorting papers", "indexing papers, authors and words",
+                           "resolving authors", "linking papers, authors and coauthors", "writing the snapshot", "total"])
+    }
 }

@@ -30,6 +30,11 @@ struct AuthorNameResolver {
     /// its bytes, no `String`.
     private var writtenNames = ByteStringTable()
     private var variantOfWritten: [UInt32] = []
+    /// Identifiers as written in a record store's column, by their bytes, and the identifier
+    /// each is: most authorships carry one (DBLP's homonym numbers), and a `String` and a
+    /// dictionary lookup for each cost as much as the rest of the byline.
+    private var writtenIdentifiers = ByteStringTable()
+    private var identifierOfWritten: [UInt32] = []
 
     private static let noVariant = UInt32.max
 
@@ -83,7 +88,18 @@ struct AuthorNameResolver {
             bylineVariants.append(variant)
             let identifierItem = identifierItems.lowerBound + position
             let hasIdentifier = identifierItem < identifierItems.upperBound && !identifiers.strings.isEmpty(identifierItem)
-            bylineIdentifiers.append(hasIdentifier ? internIdentifier(identifiers.strings[identifierItem]) : Self.noIdentifier)
+            guard hasIdentifier else {
+                bylineIdentifiers.append(Self.noIdentifier)
+                continue
+            }
+            let writtenIdentifier = identifiers.strings.withBytes(identifierItem) { writtenIdentifiers.intern($0) }
+            if Int(writtenIdentifier) < identifierOfWritten.count {
+                bylineIdentifiers.append(identifierOfWritten[Int(writtenIdentifier)])
+            } else {
+                let identifier = internIdentifier(identifiers.strings[identifierItem])
+                identifierOfWritten.append(identifier)
+                bylineIdentifiers.append(identifier)
+            }
         }
         bylineEnds.append(bylineVariants.count)
     }
@@ -145,6 +161,39 @@ struct AuthorNameResolver {
         case name(UInt32)
     }
 
+    /// Numbers given to person keys: two arrays indexed by the key's own number.
+    private struct PersonNumbers {
+        private var byIdentifier: [UInt32] = []
+        private var byName: [UInt32] = []
+
+        subscript(key: PersonKey) -> UInt32? {
+            get {
+                switch key {
+                case .identifier(let id): Self.get(byIdentifier, Int(id))
+                case .name(let group): Self.get(byName, Int(group))
+                }
+            }
+            set {
+                let value = newValue ?? UInt32.max
+                switch key {
+                case .identifier(let id): Self.set(&byIdentifier, Int(id), value)
+                case .name(let group): Self.set(&byName, Int(group), value)
+                }
+            }
+        }
+
+        private static func get(_ table: [UInt32], _ index: Int) -> UInt32? {
+            index < table.count && table[index] != UInt32.max ? table[index] : nil
+        }
+
+        private static func set(_ table: inout [UInt32], _ index: Int, _ value: UInt32) {
+            if index >= table.count {
+                table.append(contentsOf: repeatElement(UInt32.max, count: max(index + 1 - table.count, table.count)))
+            }
+            table[index] = value
+        }
+    }
+
     /// Assigns author ids (in order of first appearance) and maps every byline onto them.
     mutating func resolve(table: NameTable) -> Resolution {
         // Identifiers by their local part, for names written without one.
@@ -162,10 +211,11 @@ struct AuthorNameResolver {
             variantForms.append(forms)
         }
 
-        var unmarked: [UInt32: PersonKey] = [:]
+        // The person of each written name without an identifier, decided on first use.
+        var unmarked = [PersonKey?](repeating: nil, count: variantNames.count)
         func key(variant: UInt32, identifier: UInt32) -> PersonKey {
             if identifier != Self.noIdentifier { return .identifier(identifier) }
-            if let known = unmarked[variant] { return known }
+            if let known = unmarked[Int(variant)] { return known }
             let forms = variantForms[Int(variant)]
             var resolved = PersonKey.name(spellings.group(of: forms[0]))
             if let fromTable = forms.lazy.compactMap({ table.identifier(forFoldedName: $0) }).first {
@@ -173,11 +223,13 @@ struct AuthorNameResolver {
             } else if let own = forms.lazy.compactMap({ bySlug[Substring(NameTable.slug($0))]?.first }).first {
                 resolved = .identifier(own)
             }
-            unmarked[variant] = resolved
+            unmarked[Int(variant)] = resolved
             return resolved
         }
 
-        var authorOfKey: [PersonKey: UInt32] = [:]
+        // Each person's author id, by identifier and by spelling group: arrays indexed by the
+        // key's number, not a dictionary (two hash lookups per authorship were most of this).
+        var authorOfKey = PersonNumbers()
         var keys: [PersonKey] = []
         var authorVariants: [[UInt32]] = []
         // Each written name is usually one person's: its first owner in an array, any others
@@ -242,6 +294,8 @@ struct AuthorNameResolver {
         bylineEnds = []
         writtenNames = ByteStringTable()
         variantOfWritten = []
+        writtenIdentifiers = ByteStringTable()
+        identifierOfWritten = []
         let paperAuthors = AdjacencyLists(ends: rowEnds, values: authors)
         let paperVariants = AdjacencyLists(ends: rowEnds, values: variants)
         authors = []
@@ -268,31 +322,59 @@ struct AuthorNameResolver {
                 displayNames.append(bestVariant(authorVariants[author]))
             }
         }
-        var byFoldedName: [String: [UInt32]] = [:]
-        var byFamilyName: [String: [UInt32]] = [:]
-        var byIdentifier: [String: UInt32] = [:]
+        // The name indexes: every form of every written name (and identifiers) on one core,
+        // family names on the other. Everything they read is a constant here.
+        let (authorVariantLists, names, forms) = (authorVariants, variantNames, variantForms)
+        let ((byFoldedName, byIdentifier), byFamilyName) = inParallel({
+            Self.nameAndIdentifierIndex(authorVariants: authorVariantLists, variantNames: names, variantForms: forms,
+                                        identifiers: identifiers)
+        }, {
+            Self.familyNameIndex(authorVariants: authorVariantLists, variantNames: names)
+        })
+        return Resolution(
+            paperAuthors: paperAuthors, paperVariants: paperVariants, displayNames: displayNames,
+            authorVariants: authorVariants, identifiers: identifiers, byFoldedName: byFoldedName,
+            byFamilyName: byFamilyName, byIdentifier: byIdentifier)
+    }
+
+    /// Authors by every form of every name written for them (folded, and as `nameKey`), and by
+    /// their identifiers (lower case).
+    private static func nameAndIdentifierIndex(
+        authorVariants: [[UInt32]], variantNames: [String], variantForms: [[String]], identifiers: [String]
+    ) -> (byFoldedName: [String: [UInt32]], byIdentifier: [String: UInt32]) {
+        var byFoldedName = [String: [UInt32]](minimumCapacity: authorVariants.count + authorVariants.count / 2)
+        var byIdentifier = [String: UInt32](minimumCapacity: identifiers.count)
+        var forms = Set<String>()
         for (author, variants) in authorVariants.enumerated() {
-            // Every form of every written name (folded, and as `nameKey`), each once.
-            var forms = Set<String>()
-            var families = Set<Substring>()
+            forms.removeAll(keepingCapacity: true)
             for variant in variants {
-                let name = variantNames[Int(variant)]
-                let written = Int(variant) < variantForms.count ? variantForms[Int(variant)] : TextFolding.nameForms(name)
+                let written = Int(variant) < variantForms.count
+                    ? variantForms[Int(variant)] : TextFolding.nameForms(variantNames[Int(variant)])
                 for form in written where forms.insert(form).inserted {
                     byFoldedName[form, default: []].append(UInt32(author))
                 }
-                // Family names as tolerant matching reads them (a hyphenated name is one word).
+            }
+            if !identifiers[author].isEmpty { byIdentifier[identifiers[author].lowercased()] = UInt32(author) }
+        }
+        return (byFoldedName, byIdentifier)
+    }
+
+    /// Authors by the family names of their written names, as tolerant matching reads them (a
+    /// hyphenated name is one word).
+    private static func familyNameIndex(authorVariants: [[UInt32]], variantNames: [String]) -> [String: [UInt32]] {
+        var byFamilyName = [String: [UInt32]](minimumCapacity: authorVariants.count / 2)
+        var families = Set<Substring>()
+        for (author, variants) in authorVariants.enumerated() {
+            families.removeAll(keepingCapacity: true)
+            for variant in variants {
+                let name = variantNames[Int(variant)]
                 for form in TextFolding.nameForms(name, folded: TextFolding.foldName(name)) {
                     if let person = PersonName(folded: form) { families.insert(person.family) }
                 }
             }
             for family in families { byFamilyName[String(family), default: []].append(UInt32(author)) }
-            if !identifiers[author].isEmpty { byIdentifier[identifiers[author].lowercased()] = UInt32(author) }
         }
-        return Resolution(
-            paperAuthors: paperAuthors, paperVariants: paperVariants, displayNames: displayNames,
-            authorVariants: authorVariants, identifiers: identifiers, byFoldedName: byFoldedName,
-            byFamilyName: byFamilyName, byIdentifier: byIdentifier)
+        return byFamilyName
     }
 
     /// A name from the table, as a variant that no byline used (yet).

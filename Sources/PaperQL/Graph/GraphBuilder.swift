@@ -90,28 +90,48 @@ public struct GraphBuilder: Sendable {
         let names = self.names
         self = GraphBuilder()
         progress?("sorting papers", nil)
-        // Sort by year first and then by the titles' first sixteen bytes, on plain integers kept
-        // beside each position; only papers whose titles start alike compare whole titles.
+        // The store goes to these functions as a parameter: a closure capturing the local `var`
+        // would copy it out of its box (a retain and release of every column) on each use, on
+        // both cores at once.
+        let order = Self.defaultOrder(of: store)
+        let (structure, indexes) = Self.assemble(store, in: order, progress: progress)
+        // Every paper is in the assemblies now (abstracts excepted, which the graph shares).
+        store = RecordStore()
+        MemoryRelease.returnFreedMemory()
+        return structure.finish(text: indexes, names: names, progress: progress)
+    }
+}
+
+extension GraphBuilder {
+    /// The store's positions in the graph's paper order: by year, then title descending (then
+    /// id), sorted in two halves, one per core, then merged.
+    fileprivate static func defaultOrder(of store: RecordStore) -> [Int] {
+        // Sort by year first and then by the titles' first thirty-two bytes, on plain integers
+        // kept beside each position; only papers whose titles start alike compare whole titles.
         var sorting = (0..<store.count).map { position in
-            let prefix = store.titleSortPrefix(at: position)
-            return PaperSortKey(year: Int32(store.storableYear(at: position)), position: Int32(position),
-                                titleStart: prefix.0, titleNext: prefix.1)
+            PaperSortKey(year: Int32(store.storableYear(at: position)), position: Int32(position),
+                         title: store.titleSortPrefix(at: position))
         }
         let inOrder = { (left: PaperSortKey, right: PaperSortKey) -> Bool in
             if left.year != right.year { return left.year < right.year }
-            if left.titleStart != right.titleStart { return left.titleStart > right.titleStart }
-            if left.titleNext != right.titleNext { return left.titleNext > right.titleNext }
+            if left.title != right.title { return left.title > right.title }
             return store.compareTitles(Int(left.position), Int(right.position)) > 0
         }
-        // Each half sorted on its own core, then merged (titles and ids make the order total,
-        // so this is the order one sort would give).
+        // Titles and ids make the order total, so the merged halves are the order one sort
+        // would give.
         let middle = sorting.count / 2
         let (low, high) = inParallel({ sorting[..<middle].sorted(by: inOrder) }, { sorting[middle...].sorted(by: inOrder) })
         sorting = []
-        let order = PaperSortKey.merged(low, high, by: inOrder)
-        // Two independent halves of the work, one per core; the first reports progress.
+        return PaperSortKey.merged(low, high, by: inOrder)
+    }
+
+    /// Every paper of the store added, in `order`, to the graph's assembly on one core and to
+    /// the text indexes on the other; the first reports progress.
+    fileprivate static func assemble(
+        _ store: RecordStore, in order: [Int], progress: ((_ step: String, _ fractionDone: Double?) -> Void)?
+    ) -> (GraphAssembly, TextIndexAssembly.Indexes) {
         let step = max(order.count / 100, 1)
-        let (structure, indexes) = inParallel({
+        return inParallel({
             var assembly = GraphAssembly(
                 paperCapacity: store.count, sharedAbstracts: store.hasReplacements ? nil : store.columns.abstracts)
             for (done, position) in order.enumerated() {
@@ -124,20 +144,15 @@ public struct GraphBuilder: Sendable {
             for position in order { texts.addPaper(from: store, at: position) }
             return texts.finish()
         })
-        // Every paper is in the assemblies now (abstracts excepted, which the graph shares).
-        store = RecordStore()
-        MemoryRelease.returnFreedMemory()
-        return structure.finish(text: indexes, names: names, progress: progress)
     }
 }
 
 /// A paper's place in the default order, as plain integers: its year, then its title's first
-/// sixteen bytes (`RecordStore.titleSortPrefix`), then the whole title and id.
+/// thirty-two bytes (`RecordStore.titleSortPrefix`), then the whole title and id.
 private struct PaperSortKey {
     var year: Int32
     var position: Int32
-    var titleStart: UInt64
-    var titleNext: UInt64
+    var title: TitlePrefix
 
     /// The positions of two sorted runs, merged.
     static func merged(_ low: [PaperSortKey], _ high: [PaperSortKey], by inOrder: (PaperSortKey, PaperSortKey) -> Bool) -> [Int] {
