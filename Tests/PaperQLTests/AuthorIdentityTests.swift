@@ -21,6 +21,21 @@ import Testing
         return count
     }
 
+    /// A name several people bear is offered once, with how many they are and their papers
+    /// (each paper once): DBLP's many "Jing Hu"s were a note each.
+    @Test func aSuggestedNameIsOneNoteHoweverManyPeopleBearIt() {
+        let graph = graph([
+            PaperRecord(id: "a", title: "One", authors: ["Jing Hu", "Jing Hu"], authorIDs: ["dblp:Jing Hu 0001", "dblp:Jing Hu 0002"]),
+            PaperRecord(id: "b", title: "Two", authors: ["Jing Hu"], authorIDs: ["dblp:Jing Hu 0003"]),
+            PaperRecord(id: "c", title: "Three", authors: ["Jing Hu"], authorIDs: ["dblp:Jing Hu 0001"]),
+            PaperRecord(id: "d", title: "Four", authors: ["Jane Roe"]),
+        ])
+        var session = QuerySession(graph: graph)
+        let outcome = session.run(#"papers by exactly "Jing Wu""#)
+        let error = outcome.diagnostics.first { $0.id == "sema.unknownAuthor" }
+        #expect(error?.notes.map(\.message) == [#"did you mean "Jing Hu" (3 people, 3 papers)?"#])
+    }
+
     @Test func namesakesWithIdentifiersAreDifferentPeople() {
         let graph = graph([
             PaperRecord(id: "a", title: "Alignment", authors: ["Yang Liu", "Qun Liu"], authorIDs: ["acl:yang-liu-ict", ""]),

@@ -153,8 +153,8 @@ extension Checker {
     mutating func resolveAuthorName(_ typed: String, exactly: Bool, span: SourceSpan, listing: Bool = false) -> ResolvedAuthorName? {
         let matches = graph.authors(matching: typed, exactly: exactly)
         if matches.isEmpty {
-            var notes = (maySuggest() ? graph.authorSuggestions(for: typed) : []).map { author in
-                Diagnostic.Note(Messages.didYouMeanAuthor(graph.name(of: author), papers: graph.paperCount(of: author)))
+            var notes = (maySuggest() ? graph.authorSuggestions(for: typed) : []).map { suggestion in
+                Diagnostic.Note(Messages.didYouMeanAuthor(suggestion))
             }
             if exactly, !graph.authors(matching: typed, exactly: false).isEmpty {
                 notes.insert(.init("without `exactly`, \"\(typed)\" matches \(describe(graph.authors(matching: typed)))"), at: 0)

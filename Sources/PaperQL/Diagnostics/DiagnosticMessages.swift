@@ -168,8 +168,11 @@ enum Messages {
 
     static func papers(_ count: Int) -> String { count == 1 ? "1 paper" : "\(count) papers" }
 
-    static func didYouMeanAuthor(_ name: String, papers count: Int) -> String {
-        "did you mean \"\(name)\" (\(papers(count)))?"
+    /// `did you mean "Jack Rae" (6 papers)?`, or for a name several people bear, `did you mean
+    /// "Jing Hu" (6 people, 41 papers)?`.
+    static func didYouMeanAuthor(_ suggestion: AuthorSuggestion) -> String {
+        let people = suggestion.people == 1 ? "" : "\(suggestion.people) people, "
+        return "did you mean \"\(suggestion.name)\" (\(people)\(papers(suggestion.papers)))?"
     }
 
     static func didYouMeanWithPapers(_ name: String, papers count: Int) -> String {

@@ -118,11 +118,13 @@ extension GraphBuilder {
             return store.compareTitles(Int(left.position), Int(right.position)) > 0
         }
         // Titles and ids make the order total, so the merged halves are the order one sort
-        // would give.
+        // would give. Each half is sorted in place (no second array of keys at the peak).
         let middle = sorting.count / 2
-        let (low, high) = inParallel({ sorting[..<middle].sorted(by: inOrder) }, { sorting[middle...].sorted(by: inOrder) })
-        sorting = []
-        return PaperSortKey.merged(low, high, by: inOrder)
+        sorting.withUnsafeMutableBufferPointer { keys in
+            let (low, high) = (UnsafeMutableBufferPointer(rebasing: keys[..<middle]), UnsafeMutableBufferPointer(rebasing: keys[middle...]))
+            _ = inParallel({ var half = low; half.sort(by: inOrder) }, { var half = high; half.sort(by: inOrder) })
+        }
+        return PaperSortKey.merged(sorting[..<middle], sorting[middle...], by: inOrder)
     }
 
     /// Every paper of the store added, in `order`, to the graph's assembly on one core and to
@@ -155,12 +157,12 @@ private struct PaperSortKey {
     var title: TitlePrefix
 
     /// The positions of two sorted runs, merged.
-    static func merged(_ low: [PaperSortKey], _ high: [PaperSortKey], by inOrder: (PaperSortKey, PaperSortKey) -> Bool) -> [Int] {
+    static func merged(_ low: ArraySlice<PaperSortKey>, _ high: ArraySlice<PaperSortKey>, by inOrder: (PaperSortKey, PaperSortKey) -> Bool) -> [Int] {
         var order: [Int] = []
         order.reserveCapacity(low.count + high.count)
-        var left = 0
-        var right = 0
-        while left < low.count, right < high.count {
+        var left = low.startIndex
+        var right = high.startIndex
+        while left < low.endIndex, right < high.endIndex {
             if inOrder(high[right], low[left]) {
                 order.append(Int(high[right].position))
                 right += 1

@@ -86,12 +86,26 @@ extension PaperGraph {
         years.lowerBound == years.upperBound ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)"
     }
 
-    /// Author names close to a typed name, for "did you mean".
-    public func authorSuggestions(for typed: String, limit: Int = 3) -> [AuthorID] {
+    /// Author names close to a typed name, for "did you mean": each name once, however many
+    /// people bear it (DBLP has dozens of "Jing Hu"s, which were a note each), closest first.
+    public func authorSuggestions(for typed: String, limit: Int = 3) -> [AuthorSuggestion] {
         let folded = TextFolding.fold(typed)
         let names = Suggestions.closest(to: folded, among: authorsByFoldedName.index.allKeys, limit: limit, key: { $0 })
         var seen = Set<UInt32>()
-        return names.flatMap { authorsByFoldedName[$0].map(Array.init) ?? [] }.filter { seen.insert($0).inserted }.map(AuthorID.init)
+        var suggestions: [AuthorSuggestion] = []
+        var papersOfName: [Set<UInt32>] = []
+        for author in names.flatMap({ authorsByFoldedName[$0].map(Array.init) ?? [] }) where seen.insert(author).inserted {
+            let name = name(of: AuthorID(author))
+            let index = suggestions.firstIndex { $0.name == name } ?? {
+                suggestions.append(AuthorSuggestion(name: name, people: 0, papers: 0))
+                papersOfName.append([])
+                return suggestions.count - 1
+            }()
+            suggestions[index].people += 1
+            papersOfName[index].formUnion(authorPapers[Int(author)])
+            suggestions[index].papers = papersOfName[index].count
+        }
+        return suggestions
     }
 
     func byPaperCountThenName(_ a: AuthorID, _ b: AuthorID) -> Bool {
@@ -155,4 +169,12 @@ extension PaperGraph {
         let candidates = wordPapers[Int(rarest)].prefix(20_000).map { titles[Int($0)] }
         return Suggestions.closest(to: typed, among: candidates, key: TextFolding.fold)
     }
+}
+
+/// A name offered for a typed author name that matched nobody: how many people bear it, and
+/// their papers (a paper two of them wrote counts once).
+public struct AuthorSuggestion: Sendable, Equatable {
+    public var name: String
+    public var people: Int
+    public var papers: Int
 }

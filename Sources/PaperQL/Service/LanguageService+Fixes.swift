@@ -41,9 +41,8 @@ extension LanguageService {
         var found: [(Candidate, String)] = []
         // An author.
         if token.kind == .string {
-            for author in graph.authorSuggestions(for: token.value) {
-                let name = graph.name(of: author)
-                found.append((Candidate(note: Messages.didYouMeanAuthor(name, papers: graph.paperCount(of: author))), Self.quoted(name)))
+            for suggestion in graph.authorSuggestions(for: token.value) {
+                found.append((Candidate(note: Messages.didYouMeanAuthor(suggestion)), Self.quoted(suggestion.name)))
             }
         }
         // Keywords allowed where the word stands.

@@ -100,7 +100,7 @@ extension LanguageService {
             match.identifier = graph.identifier(of: author)
             return match
         }
-        let suggestions = matches.isEmpty ? graph.authorSuggestions(for: typed).map { graph.name(of: $0) } : []
+        let suggestions = matches.isEmpty ? graph.authorSuggestions(for: typed).map(\.name) : []
         return .authorName(typed: typed, exactly: exactly, matches: matches, suggestions: suggestions)
     }
 
