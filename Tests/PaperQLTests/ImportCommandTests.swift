@@ -50,7 +50,7 @@ import Testing
         let lines = run.standardError.split(separator: "\n").map(String.init)
         let phases = lines.dropFirst().map { $0.replacing(#/\s+[0-9]+\.[0-9]{2}s\s+[0-9]+\.[0-9]{2}s$/#, with: "") }
         #expect(lines.first?.hasPrefix("phase") == true)
-        #expect(phases == ["opening", "reading \(papers.path)", "sorting papers", "indexing papers, authors and words",
+        #expect(phases == ["opening", "reading \(papers.path)", "sorting papers", "indexing authors and words", "indexing papers",
                            "resolving authors", "linking papers, authors and coauthors", "writing the snapshot", "total"])
     }
 }

@@ -1,150 +1,71 @@
-/// The work of building a `PaperGraph`: papers arrive in final id order, then `finish()`
-/// resolves authors and builds every index.
+/// The last steps of building a `PaperGraph`: its papers' columns are assembled (text fields
+/// on one core, facets on the other), the bylines interned (`AuthorNameResolver`) and the text
+/// indexes built; `finish` resolves authors and builds every other index.
 struct GraphAssembly {
-    private var paperKeys = StringColumn()
-    private var titles = StringColumn()
-    private var abstracts = StringColumn()
-    private var dates = StringColumn()
-    private var dois = StringColumn()
-    private var arxivIDs = StringColumn()
-    private var years: [Int16] = []
-    private var paperVenues: [UInt32] = []
-    private var paperTypes: [UInt8] = []
-    private var truncated: [Bool] = []
-    private var paperCategoryLists = ListBuilder()
-    private var paperInstitutionLists = ListBuilder()
-    private var paperSourceLists = ListBuilder()
-    private var versionKeys: [[String]] = []
+    var text: PaperTextColumns
+    var facets: PaperFacetColumns
 
-    private var venues = FacetInterner()
-    private var categories = FacetInterner()
-    private var institutions = FacetInterner()
-    private var sources = FacetInterner()
-    private var names = AuthorNameResolver()
-
-    /// When set, abstracts stay in these bytes (a record store's column, shared, not copied)
-    /// and `abstractRows` says which row each paper's is.
-    private var sharedAbstracts: StringColumn?
-    private var abstractRows: [Int] = []
-
-    /// `sharedAbstracts`: the abstracts column of the store every paper will come from.
-    init(paperCapacity: Int, sharedAbstracts: StringColumn? = nil) {
-        self.sharedAbstracts = sharedAbstracts
-        if sharedAbstracts != nil { abstractRows.reserveCapacity(paperCapacity) }
-        years.reserveCapacity(paperCapacity)
-        paperVenues.reserveCapacity(paperCapacity)
-        paperTypes.reserveCapacity(paperCapacity)
-        truncated.reserveCapacity(paperCapacity)
-        names.reserveCapacity(papers: paperCapacity)
-    }
-
-    /// A paper of a record store, read from its columns: text fields are copied as bytes, facet
-    /// values interned by their bytes; only author names become strings (for name resolution).
-    mutating func addPaper(from store: RecordStore, at position: Int) {
-        if let record = store.replacement(at: position) {
-            addPaper(record)
-            return
-        }
-        paperKeys.append(position, of: store.columns.ids)
-        titles.append(position, of: store.columns.titles)
-        if sharedAbstracts != nil {
-            abstractRows.append(position)
-        } else {
-            abstracts.append(position, of: store.columns.abstracts)
-        }
-        dates.append(position, of: store.columns.dates)
-        dois.append(position, of: store.columns.dois)
-        arxivIDs.append(position, of: store.columns.arxivIDs)
-        years.append(Int16(store.columns.storableYear(at: position)))
-        paperVenues.append(store.columns.venues.isEmpty(position)
-            ? PaperGraph.noValue : store.columns.venues.withBytes(position) { venues.intern(bytes: $0) })
-        paperTypes.append(store.columns.types[position])
-        truncated.append(store.columns.truncated[position])
-        names.addByline(row: position, names: store.columns.authors, identifiers: store.columns.authorIDs)
-        Self.intern(store.columns.categories, position, into: &categories, list: &paperCategoryLists)
-        Self.intern(store.columns.institutions, position, into: &institutions, list: &paperInstitutionLists)
-        Self.intern(store.columns.sources, position, into: &sources, list: &paperSourceLists)
-        let versions = store.columns.versions.itemRange(position)
-        versionKeys.append(versions.isEmpty ? [] : store.columns.versions[position])
-    }
-
-    /// Interns a row's values into a facet and adds them (each once, first order) as the
-    /// paper's list.
-    private static func intern(_ column: StringListColumn, _ row: Int, into interner: inout FacetInterner, list: inout ListBuilder) {
-        for item in column.itemRange(row) {
-            list.appendUnique(column.strings.withBytes(item) { interner.intern(bytes: $0) })
-        }
-        list.endRow()
-    }
-
-    mutating func addPaper(_ record: PaperRecord) {
-        precondition(sharedAbstracts == nil, "a paper from a record with abstracts shared from a store")
-        paperKeys.append(record.id)
-        titles.append(record.title)
-        abstracts.append(record.abstract ?? "")
-        dates.append(record.date ?? "")
-        dois.append(record.doi ?? "")
-        arxivIDs.append(record.arxivID ?? "")
-        years.append(Int16(record.storableYear ?? 0))
-        paperVenues.append(record.venue.map { venues.intern($0) } ?? PaperGraph.noValue)
-        paperTypes.append(record.type.flatMap { type in PaperType.allCases.firstIndex(of: type).map { UInt8($0 + 1) } } ?? 0)
-        truncated.append(record.authorsTruncated)
-        names.addByline(record.authors, identifiers: record.authorIDs)
-        for category in record.categories { paperCategoryLists.appendUnique(categories.intern(category)) }
-        paperCategoryLists.endRow()
-        for institution in record.institutions { paperInstitutionLists.appendUnique(institutions.intern(institution)) }
-        paperInstitutionLists.endRow()
-        for source in record.sources { paperSourceLists.appendUnique(sources.intern(source)) }
-        paperSourceLists.endRow()
-        versionKeys.append(record.versions)
-    }
-
-    /// Builds the graph; `text` holds the word and title indexes, built alongside.
+    /// Builds the graph from the assembled papers, their interned bylines (`names`), and the
+    /// word and title indexes (`words`).
     consuming func finish(
-        text: TextIndexAssembly.Indexes, names table: NameTable,
+        words: TextIndexAssembly.Indexes, names: consuming AuthorNameResolver, table: NameTable,
         progress: ((_ step: String, _ fractionDone: Double?) -> Void)? = nil
     ) -> PaperGraph {
         progress?("resolving authors", nil)
         // Resolving authors on one core; on the other, what does not depend on them: the paper
-        // id index, version links and facets. The resolver is moved out, so that resolving
-        // does not copy its tables.
-        var names = self.names
-        self.names = AuthorNameResolver()
-        let paperCategories = paperCategoryLists.lists
-        let paperInstitutions = paperInstitutionLists.lists
+        // id index, version links and facets.
+        var names = names
+        let text = self.text
+        let facets = self.facets
+        let paperCategories = facets.paperCategoryLists.lists
+        let paperInstitutions = facets.paperInstitutionLists.lists
         let (papers, resolved) = inParallel({
             // Paper ids in key order; for an id given twice the first paper is kept.
-            let papersByKey = StringIndex(unsortedKeys: paperKeys, values: (0..<UInt32(years.count)).map { $0 })
+            let papersByKey = StringIndex(unsortedKeys: text.paperKeys, values: (0..<UInt32(facets.years.count)).map { $0 })
             var venueLists = ListBuilder()
-            for venue in paperVenues {
+            for venue in facets.paperVenues {
                 if venue != PaperGraph.noValue { venueLists.appendUnique(venue) }
                 venueLists.endRow()
             }
-            return (byKey: papersByKey, versions: AdjacencyLists(resolveVersions(papersByKey)),
-                    venues: venues.facet(paperLists: venueLists.lists),
-                    categories: categories.facet(paperLists: paperCategories),
-                    institutions: institutions.facet(paperLists: paperInstitutions))
+            return (byKey: papersByKey, versions: AdjacencyLists(facets.versionLinks(papersByKey)),
+                    venues: facets.venues.facet(paperLists: venueLists.lists),
+                    categories: facets.categories.facet(paperLists: paperCategories),
+                    institutions: facets.institutions.facet(paperLists: paperInstitutions))
         }, {
             (authors: names.resolve(table: table), variantNames: names.variantNames)
         })
-        let authors = resolved.authors
+        // The resolver's tables (names and identifiers by text) are not needed any more.
+        names = AuthorNameResolver()
+        var authors = resolved.authors
         let paperAuthors = authors.paperAuthors
         let authorPapers = AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count)
         progress?("linking papers, authors and coauthors", nil)
-        // The coauthor index on one core, the author name indexes on the other.
+        // The coauthor index on one core, the author name indexes on the other; each name
+        // dictionary is freed as soon as its index is built (this step is the import's peak).
+        var byFoldedName = authors.byFoldedName
+        var byFamilyName = authors.byFamilyName
+        var byIdentifier = authors.byIdentifier
+        (authors.byFoldedName, authors.byFamilyName, authors.byIdentifier) = ([:], [:], [:])
         let (coauthorIndex, authorIndexes) = inParallel({
             CoauthorIndex(paperAuthors: paperAuthors, authorPapers: authorPapers)
         }, {
-            (byFoldedName: StringMultiIndex(authors.byFoldedName), byFamilyName: StringMultiIndex(authors.byFamilyName),
-             byIdentifier: StringIndex(authors.byIdentifier.map { (key: $0.key, value: $0.value) }))
+            let folded = StringMultiIndex(byFoldedName)
+            byFoldedName = [:]
+            let family = StringMultiIndex(byFamilyName)
+            byFamilyName = [:]
+            let identifiers = StringIndex(byIdentifier.map { (key: $0.key, value: $0.value) })
+            byIdentifier = [:]
+            return (byFoldedName: folded, byFamilyName: family, byIdentifier: identifiers)
         })
         return PaperGraph(
-            paperKeys: paperKeys, titles: titles, abstracts: sharedAbstracts.map { TextStore($0, rows: abstractRows) } ?? TextStore(abstracts), dates: dates, dois: dois, arxivIDs: arxivIDs,
-            years: years, paperVenues: paperVenues, paperTypes: paperTypes, truncatedAuthorLists: truncated,
+            paperKeys: text.paperKeys, titles: text.titles, abstracts: text.abstractStore, dates: text.dates, dois: text.dois,
+            arxivIDs: text.arxivIDs,
+            years: facets.years, paperVenues: facets.paperVenues, paperTypes: facets.paperTypes,
+            truncatedAuthorLists: facets.truncated,
             paperAuthors: paperAuthors, paperAuthorVariants: authors.paperVariants,
             paperCategories: paperCategories,
             paperInstitutions: paperInstitutions,
-            paperSources: paperSourceLists.lists,
+            paperSources: facets.paperSourceLists.lists,
             paperVersions: papers.versions,
             authorNames: StringColumn(authors.displayNames),
             authorPapers: authorPapers,
@@ -157,23 +78,10 @@ struct GraphAssembly {
             venues: papers.venues,
             categories: papers.categories,
             institutions: papers.institutions,
-            sourceNames: sources.names,
+            sourceNames: facets.sources.names,
             coauthorIndex: coauthorIndex,
-            wordPapers: text.wordPapers, wordsByText: text.wordsByText, papersByTitle: text.papersByTitle,
+            wordPapers: words.wordPapers, wordsByText: words.wordsByText, papersByTitle: words.papersByTitle,
             papersByKey: papers.byKey)
-    }
-
-    /// Version links by paper id, made symmetric; links to ids not in the graph are dropped.
-    private func resolveVersions(_ papersByKey: StringIndex) -> [[UInt32]] {
-        var links = [[UInt32]](repeating: [], count: years.count)
-        for (paper, keys) in versionKeys.enumerated() where !keys.isEmpty {
-            for key in keys {
-                guard let other = papersByKey[key], other != UInt32(paper) else { continue }
-                if !links[paper].contains(other) { links[paper].append(other) }
-                if !links[Int(other)].contains(UInt32(paper)) { links[Int(other)].append(UInt32(paper)) }
-            }
-        }
-        return links.map { $0.sorted() }
     }
 }
 

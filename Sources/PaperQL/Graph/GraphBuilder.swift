@@ -87,18 +87,23 @@ public struct GraphBuilder: Sendable {
     /// graph's columns hold them, before the indexes are built (the import's peak memory).
     mutating func buildEmptying(progress: ((_ step: String, _ fractionDone: Double?) -> Void)?) -> PaperGraph {
         var store = self.store
-        let names = self.names
+        let table = self.names
         self = GraphBuilder()
         progress?("sorting papers", nil)
         // The store goes to these functions as a parameter: a closure capturing the local `var`
         // would copy it out of its box (a retain and release of every column) on each use, on
         // both cores at once.
         let order = Self.defaultOrder(of: store)
-        let (structure, indexes) = Self.assemble(store, in: order, progress: progress)
-        // Every paper is in the assemblies now (abstracts excepted, which the graph shares).
+        let (names, words) = Self.indexAuthorsAndWords(store, in: order, progress: progress)
+        // The bylines are interned: the written names and identifiers (a quarter of the
+        // records' bytes) are freed before the papers' own columns are copied.
+        store.dropAuthorColumns()
+        MemoryRelease.returnFreedMemory()
+        let assembly = Self.assemble(store, in: order, progress: progress)
+        // Every paper is in the assembly now (abstracts excepted, which the graph shares).
         store = RecordStore()
         MemoryRelease.returnFreedMemory()
-        return structure.finish(text: indexes, names: names, progress: progress)
+        return assembly.finish(words: words, names: names, table: table, progress: progress)
     }
 }
 
@@ -127,25 +132,51 @@ extension GraphBuilder {
         return PaperSortKey.merged(sorting[..<middle], sorting[middle...], by: inOrder)
     }
 
-    /// Every paper of the store added, in `order`, to the graph's assembly on one core and to
-    /// the text indexes on the other; the first reports progress.
-    fileprivate static func assemble(
+    /// Every paper's byline interned in `order` on one core (this one reports progress); the
+    /// word and title indexes built on the other.
+    fileprivate static func indexAuthorsAndWords(
         _ store: RecordStore, in order: [Int], progress: ((_ step: String, _ fractionDone: Double?) -> Void)?
-    ) -> (GraphAssembly, TextIndexAssembly.Indexes) {
+    ) -> (AuthorNameResolver, TextIndexAssembly.Indexes) {
         let step = max(order.count / 100, 1)
         return inParallel({
-            var assembly = GraphAssembly(
-                paperCapacity: store.count, sharedAbstracts: store.hasReplacements ? nil : store.columns.abstracts)
+            var names = AuthorNameResolver()
+            names.reserveCapacity(papers: order.count)
             for (done, position) in order.enumerated() {
-                if done % step == 0 { progress?("indexing papers, authors and words", Double(done) / Double(order.count)) }
-                assembly.addPaper(from: store, at: position)
+                if done % step == 0 { progress?("indexing authors and words", Double(done) / Double(order.count)) }
+                if let record = store.replacement(at: position) {
+                    names.addByline(record.authors, identifiers: record.authorIDs)
+                } else {
+                    names.addByline(row: position, names: store.columns.authors, identifiers: store.columns.authorIDs)
+                }
             }
-            return assembly
+            return names
         }, {
             var texts = TextIndexAssembly(paperCapacity: store.count)
             for position in order { texts.addPaper(from: store, at: position) }
             return texts.finish()
         })
+    }
+
+    /// Every paper of the store added, in `order`: text fields on one core (this one reports
+    /// progress), facets and the rest on the other.
+    fileprivate static func assemble(
+        _ store: RecordStore, in order: [Int], progress: ((_ step: String, _ fractionDone: Double?) -> Void)?
+    ) -> GraphAssembly {
+        let step = max(order.count / 100, 1)
+        let (text, facets) = inParallel({
+            var text = PaperTextColumns(
+                paperCapacity: store.count, sharedAbstracts: store.hasReplacements ? nil : store.columns.abstracts)
+            for (done, position) in order.enumerated() {
+                if done % step == 0 { progress?("indexing papers", Double(done) / Double(order.count)) }
+                text.addPaper(from: store, at: position)
+            }
+            return text
+        }, {
+            var facets = PaperFacetColumns(paperCapacity: store.count)
+            for position in order { facets.addPaper(from: store, at: position) }
+            return facets
+        })
+        return GraphAssembly(text: text, facets: facets)
     }
 }
 

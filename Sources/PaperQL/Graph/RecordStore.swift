@@ -33,6 +33,13 @@ struct RecordStore: Sendable {
 
     var hasReplacements: Bool { !replaced.isEmpty }
 
+    /// Frees the written author names and identifiers once the bylines are interned; records
+    /// rebuilt after this have none (records changed after they were stored keep theirs).
+    mutating func dropAuthorColumns() {
+        columns.authors = StringListColumn()
+        columns.authorIDs = StringListColumn()
+    }
+
     /// The record as changed after it was stored, if it was.
     func replacement(at position: Int) -> PaperRecord? {
         replaced.isEmpty ? nil : replaced[position]
