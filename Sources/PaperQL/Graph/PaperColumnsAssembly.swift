@@ -92,7 +92,7 @@ struct PaperFacetColumns {
     private mutating func addPaper(_ record: PaperRecord) {
         years.append(Int16(record.storableYear ?? 0))
         paperVenues.append(record.venue.map { venues.intern($0) } ?? PaperGraph.noValue)
-        paperTypes.append(record.type.flatMap { type in PaperType.allCases.firstIndex(of: type).map { UInt8($0 + 1) } } ?? 0)
+        paperTypes.append(RecordColumns.typeCode(record.type))
         truncated.append(record.authorsTruncated)
         for category in record.categories { paperCategoryLists.appendUnique(categories.intern(category)) }
         paperCategoryLists.endRow()
