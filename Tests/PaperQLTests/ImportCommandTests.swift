@@ -48,7 +48,7 @@ import Testing
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput == "1 papers from 1 file\n")
         let lines = run.standardError.split(separator: "\n").map(String.init)
-        let phases = lines.dropFirst().map { $0.replacing(#/\s+[0-9]+\.[0-9]{2}s\s+[0-9]+\.[0-9]{2}s$/#, with: "") }
+        let phases = lines.dropFirst().map { $0.replacing(#/\s+[0-9]+\.[0-9]{2}s\s+[0-9]+\.[0-9]{2}s(\s+[0-9]+ MiB)?$/#, with: "") }
         #expect(lines.first?.hasPrefix("phase") == true)
         #expect(phases == ["opening", "reading \(papers.path)", "sorting papers", "indexing authors and words", "indexing papers",
                            "resolving authors", "linking papers, authors and coauthors", "writing the snapshot", "total"])

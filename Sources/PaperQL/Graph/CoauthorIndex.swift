@@ -24,8 +24,18 @@ struct CoauthorIndex: Sendable {
         var touched: [UInt32] = []
         var ends: [Int] = []
         ends.reserveCapacity(authorCount)
-        var values: [UInt32] = []
-        var shared: [UInt32] = []
+        // Room for every pair of authors on a paper, counted with repeats: an upper bound, so
+        // the lists never grow by copying (pages reserved and never written take no memory).
+        var pairs = 0
+        for paper in 0..<paperAuthors.count {
+            let count = paperAuthors.count(paper)
+            if count <= Self.largePaperLimit { pairs += count * (count - 1) }
+        }
+        // Written straight into the index's columns (no second copy at the import's peak).
+        var values = Column<UInt32>()
+        var shared = Column<UInt32>()
+        values.reserveCapacity(pairs)
+        shared.reserveCapacity(pairs)
         var largeLists: [[UInt32]] = []
         largeLists.reserveCapacity(authorCount)
         for author in 0..<authorCount {
@@ -51,8 +61,8 @@ struct CoauthorIndex: Sendable {
             ends.append(values.count)
             largeLists.append(large)
         }
-        coauthors = AdjacencyLists(ends: ends, values: values)
-        sharedPapers = Column(shared)
+        coauthors = AdjacencyLists(ends: Column(ends), values: values)
+        sharedPapers = shared
         largePapers = AdjacencyLists(largeLists)
     }
 }

@@ -32,13 +32,20 @@ struct GraphAssembly {
                     categories: facets.categories.facet(paperLists: paperCategories),
                     institutions: facets.institutions.facet(paperLists: paperInstitutions))
         }, {
-            (authors: names.resolve(table: table), variantNames: names.variantNames)
+            var authors = names.resolve(table: table)
+            // The people's names, identifiers and variants as compact columns now, and the
+            // resolver's tables (names and identifiers by text) freed: what is left of them is
+            // held through the next step, the import's peak.
+            let people = (names: StringColumn(authors.displayNames), identifiers: StringColumn(authors.identifiers),
+                          variants: AdjacencyLists(authors.authorVariants), variantNames: StringColumn(names.variantNames))
+            names = AuthorNameResolver()
+            (authors.displayNames, authors.identifiers, authors.authorVariants) = ([], [], [])
+            return (authors: authors, people: people)
         })
-        // The resolver's tables (names and identifiers by text) are not needed any more.
-        names = AuthorNameResolver()
         var authors = resolved.authors
+        let people = resolved.people
         let paperAuthors = authors.paperAuthors
-        let authorPapers = AdjacencyLists(inverting: paperAuthors, targetCount: authors.displayNames.count)
+        let authorPapers = AdjacencyLists(inverting: paperAuthors, targetCount: people.names.count)
         progress?("linking papers, authors and coauthors", nil)
         // The coauthor index on one core, the author name indexes on the other; each name
         // dictionary is freed as soon as its index is built (this step is the import's peak).
@@ -67,11 +74,11 @@ struct GraphAssembly {
             paperInstitutions: paperInstitutions,
             paperSources: facets.paperSourceLists.lists,
             paperVersions: papers.versions,
-            authorNames: StringColumn(authors.displayNames),
+            authorNames: people.names,
             authorPapers: authorPapers,
-            authorVariants: AdjacencyLists(authors.authorVariants),
-            variantNames: StringColumn(resolved.variantNames),
-            authorIdentifiers: StringColumn(authors.identifiers),
+            authorVariants: people.variants,
+            variantNames: people.variantNames,
+            authorIdentifiers: people.identifiers,
             authorsByFoldedName: authorIndexes.byFoldedName,
             authorsByFamilyName: authorIndexes.byFamilyName,
             authorsByIdentifier: authorIndexes.byIdentifier,
