@@ -27,7 +27,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "paperql-bench", dependencies: ["PaperQL"], path: "Sources/paperql-bench"),
+        .executableTarget(name: "paperql-bench", dependencies: ["PaperQL", "PaperQLBatch"], path: "Sources/paperql-bench"),
         .executableTarget(name: "EmbeddingExample", dependencies: ["PaperQL"], path: "Examples/Embedding",
                           exclude: ["expected-output.txt"]),
         .testTarget(name: "PaperQLTests", dependencies: ["PaperQL", "PaperQLLSP"], exclude: ["Cases", "Golden", "Fixtures"]),

@@ -7,6 +7,7 @@
 // with SQLite and DuckDB is `scripts/bench-compare.sh`.
 import Foundation
 import PaperQL
+import PaperQLBatch
 
 struct Arguments {
     var data = ""
@@ -54,21 +55,6 @@ func now() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-/// Peak resident memory of this process so far, in MB.
-func peakRSSMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
-
-/// CPU time (user + system) of this process so far, in seconds: on a busy machine it says more
-/// than the wall clock.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-}
-
 func currentRSSMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
     for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
@@ -93,7 +79,7 @@ var results: [String: Any] = ["engine": "paperql", "data": arguments.data, "date
 
 log("loading \(arguments.data)")
 let loadStart = now()
-let loadCPUStart = cpuSeconds()
+let loadCPUStart = ProcessUsage.cpuSeconds
 let graph: PaperGraph
 switch CorpusLoader.load(paths: [arguments.data]) {
 case .success(let loaded): graph = loaded.graph
@@ -103,9 +89,9 @@ case .failure(let failure):
 }
 let loadSeconds = now() - loadStart
 results["load_jsonl_s"] = loadSeconds
-results["load_cpu_s"] = cpuSeconds() - loadCPUStart
+results["load_cpu_s"] = ProcessUsage.cpuSeconds - loadCPUStart
 results["rss_after_jsonl_load_mb"] = currentRSSMegabytes()
-results["peak_rss_jsonl_load_mb"] = peakRSSMegabytes()
+results["peak_rss_jsonl_load_mb"] = ProcessUsage.peakResidentMiB
 results["papers"] = graph.paperCount
 results["authors"] = graph.authorCount
 results["authorships"] = graph.authorshipCount
@@ -274,7 +260,7 @@ for testCase in cases {
 results["queries"] = queryResults
 results["cell_checksum"] = cellChecksum
 results["cells_read_as"] = arguments.strings ? "String" : "bytes in place"
-results["peak_rss_mb"] = peakRSSMegabytes()
+results["peak_rss_mb"] = ProcessUsage.peakResidentMiB
 
 // Start-up: the query on the default corpus from process start to exit is measured by the
 // comparison script with the real binary; this in-process figure is the default corpus build.

@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the graph, indexes included, to a snapshot file (.pqg) that --data loads far faster.", valueName: "file"))
     var output: String?
 
-    @Flag(name: .long, help: "When the import ends, print how long each phase took (reading each file, each step of building the graph, writing the snapshot), wall clock and CPU time, on standard error.")
+    @Flag(name: .long, help: "When the import ends, print how long each phase took (reading each file, each step of building the graph, writing the snapshot), wall clock and CPU time, and the peak memory at its end, on standard error.")
     var timings = false
 
     mutating func run() throws {

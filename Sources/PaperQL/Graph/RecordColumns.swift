@@ -95,8 +95,7 @@ struct RecordColumns: Sendable {
     func record(at position: Int) -> PaperRecord {
         let year = years[position]
         return PaperRecord(
-            id: ids[position], title: titles[position], authors: position < authors.count ? authors[position] : [],
-            authorIDs: position < authorIDs.count ? authorIDs[position] : [],
+            id: ids[position], title: titles[position], authors: authors[position], authorIDs: authorIDs[position],
             authorsTruncated: truncated[position], year: year == Self.noYear ? nil : Int(year),
             date: optional(dates, position), venue: optional(venues, position),
             type: Self.type(code: types[position]), categories: categories[position],

@@ -33,8 +33,8 @@ struct RecordStore: Sendable {
 
     var hasReplacements: Bool { !replaced.isEmpty }
 
-    /// Frees the written author names and identifiers once the bylines are interned; records
-    /// rebuilt after this have none (records changed after they were stored keep theirs).
+    /// Frees the written author names and identifiers once the bylines are interned (the
+    /// graph build's last use of them); no record is rebuilt from the columns after this.
     mutating func dropAuthorColumns() {
         columns.authors = StringListColumn()
         columns.authorIDs = StringListColumn()

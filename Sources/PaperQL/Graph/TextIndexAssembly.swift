@@ -1,6 +1,6 @@
 /// Builds the text indexes of a graph — the inverted index over title and abstract words, and
-/// the folded-title index — from papers given in final id order. It shares no state with
-/// `GraphAssembly`, so the two run on different cores.
+/// the folded-title index — from papers given in final id order. It shares no state with the
+/// interning of bylines (`AuthorNameResolver`), so the two run on different cores.
 struct TextIndexAssembly {
     private var words = ByteStringTable()
     private var wordScratch: [UInt32] = []
