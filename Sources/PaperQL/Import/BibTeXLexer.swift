@@ -40,16 +40,31 @@ struct BibTeXLexer {
     private(set) var macros: [String: String]
     /// After an error: only an `@` at the start of a line begins the next entry.
     private var resyncing = false
+    /// Entries that begin at or after this offset are left to the next lexer.
+    private let limit: Int
+    /// Where the lexer stopped: the `@` of the first entry at or after the limit, or the end of
+    /// the file. Nil until `next()` has returned nil.
+    private(set) var stop: ByteReader.Position?
+    /// Whether an `@string` set a macro.
+    private(set) var setMacro = false
 
-    init(path: String, macros: [String: String] = [:]) throws(ImportIssue) {
-        self.reader = try ByteReader(path: path)
+    /// A lexer from the start of the file (`start` nil), or from `start`, which must be the `@`
+    /// of an entry as the whole file's lexer would begin it (not resyncing after an error), and
+    /// with the macros that lexer would have there.
+    /// - Parameter macros: the macros defined so far, the month names among them or not.
+    init(path: String, macros: [String: String] = [:], from start: ByteReader.Position? = nil, limit: Int = .max) throws(ImportIssue) {
+        self.reader = try ByteReader(path: path, from: start ?? ByteReader.Position())
         self.path = path
         self.macros = Self.monthMacros.merging(macros) { _, defined in defined }
+        self.limit = limit
     }
 
     /// Macros this file defined (or redefined), beyond the month names.
-    var definedMacros: [String: String] {
-        macros.filter { Self.monthMacros[$0.key] != $0.value }
+    var definedMacros: [String: String] { Self.definedMacros(in: macros) }
+
+    /// The macros in `macros` beyond the month names.
+    static func definedMacros(in macros: [String: String]) -> [String: String] {
+        macros.filter { monthMacros[$0.key] != $0.value }
     }
 
     var bytesRead: Int { reader.offset }
@@ -64,7 +79,15 @@ struct BibTeXLexer {
 
     mutating func next() -> Item? {
         while true {
-            guard skipToEntry() else { return nil }
+            guard skipToEntry() else {
+                stop = reader.position
+                return nil
+            }
+            if reader.offset - 1 >= limit {
+                // At the `@` just consumed (not a line break: same line, one column back).
+                stop = ByteReader.Position(offset: reader.offset - 1, line: reader.line, column: reader.column - 1)
+                return nil
+            }
             let line = reader.line
             do {
                 if let entry = try parseEntry(line: line) { return .entry(entry) }
@@ -122,6 +145,7 @@ struct BibTeXLexer {
             }
             var warnings: [ImportIssue] = []
             macros[name] = try parseValue(warnings: &warnings)
+            setMacro = true
             skipSpace()
             if reader.peek() == UInt8(ascii: ",") { _ = reader.next() }
             try expectClose(close, entryLine: line, after: "@string{\(name) = …}")

@@ -11,7 +11,7 @@ enum BibTeXNames {
         for raw in splitTopLevel(field, onWord: "and") {
             let trimmed = WhiteSpace.trimmed(raw)
             if trimmed.isEmpty { continue }
-            if trimmed.lowercased() == "others" || trimmed.lowercased() == "et al." {
+            if ImportText.equalsIgnoringASCIICase(trimmed, "others") || ImportText.equalsIgnoringASCIICase(trimmed, "et al.") {
                 truncated = true
                 continue
             }

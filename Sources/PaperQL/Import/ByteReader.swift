@@ -5,7 +5,7 @@ import Foundation
 struct ByteReader {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
-    private var position = 0
+    private var cursor = 0
     private var atEnd = false
     private let chunkSize: Int
     /// Bytes consumed before the current buffer.
@@ -15,25 +15,46 @@ struct ByteReader {
     /// The 1-based byte column of the next byte on its line.
     private(set) var column = 1
 
-    init(path: String, chunkSize: Int = 1 << 20) throws(ImportIssue) {
+    /// Reads from `position`: a byte offset into the file, with the line and column of that byte.
+    init(path: String, from position: Position = Position(), chunkSize: Int = 1 << 20) throws(ImportIssue) {
         if let refusal = InputFileKind.refusal(path) { throw refusal }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportIssue(.fileUnreadable, file: path, message: "cannot open the file (does it exist, and is it readable?)")
         }
+        if position.offset > 0 {
+            do {
+                try handle.seek(toOffset: UInt64(position.offset))
+            } catch {
+                throw ImportIssue(.fileUnreadable, file: path, message: "cannot read the file from byte \(position.offset) (\(error.localizedDescription))")
+            }
+        }
         self.handle = handle
         self.chunkSize = chunkSize
+        consumedBefore = position.offset
+        line = position.line
+        column = position.column
     }
 
+    /// A place in the file: its byte offset, and the 1-based line and byte column there.
+    struct Position: Equatable {
+        var offset = 0
+        var line = 1
+        var column = 1
+    }
+
+    /// Where the next byte is.
+    var position: Position { Position(offset: offset, line: line, column: column) }
+
     /// Bytes consumed so far.
-    var offset: Int { consumedBefore + position }
+    var offset: Int { consumedBefore + cursor }
 
     private mutating func fill() -> Bool {
-        if position < buffer.count { return true }
+        if cursor < buffer.count { return true }
         if atEnd { return false }
         let chunk = (try? handle.read(upToCount: chunkSize)) ?? Data()
         consumedBefore += buffer.count
         buffer = [UInt8](chunk)
-        position = 0
+        cursor = 0
         if buffer.isEmpty {
             atEnd = true
             try? handle.close()
@@ -43,22 +64,22 @@ struct ByteReader {
     }
 
     mutating func peek() -> UInt8? {
-        fill() ? buffer[position] : nil
+        fill() ? buffer[cursor] : nil
     }
 
     /// The byte after the next one, without consuming (only when both are in the buffer or the
     /// next one is the buffer's last: good enough for `\r\n` and `""`).
     mutating func peekSecond() -> UInt8? {
         guard fill() else { return nil }
-        if position + 1 < buffer.count { return buffer[position + 1] }
+        if cursor + 1 < buffer.count { return buffer[cursor + 1] }
         // Keep the current byte and pull in the next chunk behind it.
-        let current = buffer[position]
+        let current = buffer[cursor]
         if atEnd { return nil }
         let chunk = (try? handle.read(upToCount: chunkSize)) ?? Data()
         if chunk.isEmpty { atEnd = true; return nil }
-        consumedBefore += position
+        consumedBefore += cursor
         buffer = [current] + [UInt8](chunk)
-        position = 0
+        cursor = 0
         return buffer[1]
     }
 
@@ -68,7 +89,7 @@ struct ByteReader {
     @inline(__always)
     mutating func take(into output: inout [UInt8], until stop: (UInt8) -> Bool) -> UInt8? {
         while fill() {
-            let start = position
+            let start = cursor
             var newlines = 0
             var afterNewline = -1
             let end = buffer.withUnsafeBufferPointer { bytes -> Int in
@@ -85,7 +106,7 @@ struct ByteReader {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 return index
             }
-            position = end
+            cursor = end
             if newlines > 0 {
                 line += newlines
                 column = 1 + end - afterNewline
@@ -99,8 +120,8 @@ struct ByteReader {
 
     mutating func next() -> UInt8? {
         guard fill() else { return nil }
-        let byte = buffer[position]
-        position += 1
+        let byte = buffer[cursor]
+        cursor += 1
         if byte == UInt8(ascii: "\n") {
             line += 1
             column = 1

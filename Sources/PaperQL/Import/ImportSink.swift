@@ -37,7 +37,7 @@ struct ImportSink {
         self.progressStep = 1 << 20
     }
 
-    mutating func accept(_ record: PaperRecord) {
+    mutating func accept(_ record: consuming PaperRecord) {
         var record = record
         if record.sources.isEmpty { record.sources = [sourceName] }
         report.recordsRead += 1

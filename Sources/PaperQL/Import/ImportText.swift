@@ -89,7 +89,8 @@ enum ImportText {
 
     /// The first four-digit year (1000–2999) in a text.
     static func year(_ text: String?) -> Int? {
-        guard let text else { return nil }
+        guard var text else { return nil }
+        if let year = text.withUTF8({ asciiYear($0) }) { return year }
         var digits = ""
         for character in text + " " {
             if character.isASCII, character.isNumber {
@@ -100,6 +101,28 @@ enum ImportText {
             }
         }
         return nil
+    }
+
+    /// `year(_:)` on ASCII text, where every byte is a character: the first run of exactly four
+    /// digits that makes 1000–2999. Nil when the text is not ASCII (characters must judge).
+    private static func asciiYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
+        var value = 0, run = 0
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            if byte >= 0x80 { return .none }
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                value = run < 4 ? value * 10 + Int(byte - UInt8(ascii: "0")) : value
+                run += 1
+            } else {
+                if run == 4, (1000...2999).contains(value) {
+                    // The rest must still be ASCII for the answer to be the characters' answer.
+                    return bytes[index...].allSatisfy({ $0 < 0x80 }) ? .some(value) : .none
+                }
+                value = 0
+                run = 0
+            }
+        }
+        return .some(nil)
     }
 
     static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -142,7 +165,42 @@ enum ImportText {
 
     /// Splits a keyword list at commas and semicolons.
     static func list(_ text: String?) -> [String] {
-        guard let text else { return [] }
+        guard var text else { return [] }
+        // On bytes when the text is ASCII (each byte a character); otherwise by characters, so
+        // that a comma carrying a combining mark is not a separator.
+        if let parts = text.withUTF8({ bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return bytes.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+                .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        }) {
+            return parts.compactMap(clean)
+        }
         return text.split(whereSeparator: { $0 == "," || $0 == ";" }).compactMap { clean(String($0)) }
+    }
+
+    /// Whether `text` holds `lowered` (lower-case ASCII) in any ASCII case, comparing bytes: no
+    /// other character lower-cases to an ASCII letter that `String.lowercased` would match.
+    static func containsIgnoringASCIICase(_ text: String, _ lowered: StaticString) -> Bool {
+        var text = text
+        let needle = UnsafeBufferPointer(start: lowered.utf8Start, count: lowered.utf8CodeUnitCount)
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where asciiLowered(bytes[start]) == needle[0] {
+                var index = 1
+                while index < needle.count, asciiLowered(bytes[start + index]) == needle[index] { index += 1 }
+                if index == needle.count { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` is `lowered` (lower-case ASCII) in any ASCII case.
+    static func equalsIgnoringASCIICase(_ text: String, _ lowered: StaticString) -> Bool {
+        text.utf8.count == lowered.utf8CodeUnitCount && containsIgnoringASCIICase(text, lowered)
+    }
+
+    @inline(__always)
+    private static func asciiLowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 }
