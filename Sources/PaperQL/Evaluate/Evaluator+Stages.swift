@@ -41,17 +41,17 @@ extension Evaluator {
             result = .papers(rows)
         case .authors(var rows):
             rows.rows = try topRows(rows.rows, limit: limit, key: authorPrimaryKey(rows),
-                                    name: { graph.name(of: $0.author) })
+                                    name: { $1.append(graph.authorNames.text(Int($0.author.rawValue))) })
             result = .authors(rows)
         case .venues(var rows):
-            rows.rows = try topRows(rows.rows, limit: limit, key: { -$0.papers }, name: { $0.name })
+            rows.rows = try topRows(rows.rows, limit: limit, key: { -$0.papers }, name: { $1.append($0.name) })
             result = .venues(rows)
         case .groups(var rows):
             if rows.field == .year {
                 try cancellableSort(&rows.rows) { groupKeyOrder($0.key, $1.key) }
             } else {
                 rows.rows = try topRows(rows.rows, limit: limit, key: { $0.key == .none ? 1 : -$0.count },
-                                        name: { groupKeyText($0.key) })
+                                        name: { $1.append(groupKeyText($0.key)) })
             }
             result = .groups(rows)
         case .count, .path, .profile:
@@ -71,7 +71,8 @@ extension Evaluator {
 
     /// Sorts by a numeric key ascending, then by name; with a limit, sorts only the rows whose
     /// key can still make the first `limit`.
-    private func topRows<Row>(_ rows: [Row], limit: Int?, key: (Row) -> Int, name: (Row) -> String)
+    /// - Parameter name: adds a row's name to the names to order by.
+    private func topRows<Row>(_ rows: [Row], limit: Int?, key: (Row) -> Int, name: (Row, inout NameOrder) -> Void)
         throws(EvaluationError) -> [Row]
     {
         var candidates = rows
@@ -81,15 +82,19 @@ extension Evaluator {
             let cutoff = limit > 0 ? keys[limit - 1] : Int.min
             candidates = rows.filter { key($0) <= cutoff }
         }
-        // Names are made once per row, not once per comparison.
-        var keyed: [(key: Int, name: String, row: Row)] = []
+        // Names are gathered once per row, not once per comparison.
+        var names = NameOrder(capacity: candidates.count)
+        var keyed: [(key: Int, name: Int)] = []
         keyed.reserveCapacity(candidates.count)
         for (counter, row) in candidates.enumerated() {
             try checkCancellation(every: counter)
-            keyed.append((key: key(row), name: name(row), row: row))
+            keyed.append((key: key(row), name: names.count))
+            name(row, &names)
         }
-        try cancellableSort(&keyed) { $0.key != $1.key ? $0.key < $1.key : $0.name < $1.name }
-        return keyed.map(\.row)
+        try names.withComparison { (precedes) throws(EvaluationError) in
+            try cancellableSort(&keyed) { $0.key != $1.key ? $0.key < $1.key : precedes($0.name, $1.name) }
+        }
+        return keyed.map { candidates[$0.name] }
     }
 
     private func limited(_ result: QueryResult, to count: Int) -> QueryResult {

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Rows' names gathered into one buffer to sort by, in `String`'s order (Unicode scalars after
+/// NFC normalization) without making a `String` per row or normalizing per comparison.
+///
+/// Text whose scalars are all below U+0300 is in NFC however it is joined (no such scalar
+/// decomposes, combines, or composes with another), so two such names compare by their UTF-8
+/// bytes, which order as their scalars do. A name with a scalar from U+0300 on (a lead byte
+/// from 0xCC on) is compared as a `String`.
+struct NameOrder {
+    private var bytes: [UInt8] = []
+    /// Where each name ends in `bytes`; name `i` starts where name `i - 1` ends.
+    private var ends: [Int] = []
+    /// Whether each name's bytes order it (no scalar from U+0300 on).
+    private var byBytes: [Bool] = []
+
+    init(capacity: Int) {
+        ends.reserveCapacity(capacity)
+        byBytes.reserveCapacity(capacity)
+    }
+
+    var count: Int { ends.count }
+
+    mutating func append(_ name: GraphText) {
+        name.withUTF8 { append($0) }
+    }
+
+    mutating func append(_ name: String) {
+        var name = name
+        name.withUTF8 { append($0) }
+    }
+
+    private mutating func append(_ name: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: name)
+        ends.append(bytes.count)
+        byBytes.append(!name.contains { $0 >= 0xCC })
+    }
+
+    /// Calls `body` with a test of whether name `a` comes before name `b`.
+    func withComparison<Result>(_ body: ((Int, Int) -> Bool) throws(EvaluationError) -> Result) throws(EvaluationError) -> Result {
+        try bytes.withUnsafeBufferPointer { (all) throws(EvaluationError) -> Result in
+            try ends.withUnsafeBufferPointer { (ends) throws(EvaluationError) -> Result in
+                try byBytes.withUnsafeBufferPointer { (byBytes) throws(EvaluationError) -> Result in
+                    func name(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                        UnsafeBufferPointer(rebasing: all[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+                    }
+                    return try body { a, b in
+                        let left = name(a), right = name(b)
+                        guard byBytes[a], byBytes[b] else {
+                            return String(decoding: left, as: UTF8.self) < String(decoding: right, as: UTF8.self)
+                        }
+                        let common = min(left.count, right.count)
+                        if common > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
+                            let order = memcmp(leftBase, rightBase, common)
+                            if order != 0 { return order < 0 }
+                        }
+                        return left.count < right.count
+                    }
+                }
+            }
+        }
+    }
+}

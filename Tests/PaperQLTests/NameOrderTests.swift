@@ -1,0 +1,30 @@
+import Testing
+@testable import PaperQL
+
+/// Rows sort by name in `String`'s order (Unicode scalars after NFC normalization); `NameOrder`
+/// compares bytes where that gives the same answer. Random names over an alphabet that mixes
+/// ASCII, precomposed and decomposed accents, combining marks alone, Hangul and emoji must sort
+/// as `String`s do.
+@Suite struct NameOrderTests {
+    static let alphabet: [String] = [
+        "a", "b", "Z", " ", "-", "é", "e\u{301}", "\u{301}", "\u{327}", "ç", "c\u{327}", "Å", "A\u{30A}", "\u{212B}",
+        "ł", "ǅ", "ʼ", "\u{2FF}", "\u{300}", "가", "\u{1100}\u{1161}", "😀", "ﬁ", "ß", "ı",
+    ]
+
+    @Test(arguments: 0..<20)
+    func namesSortAsStringsDo(seed: UInt64) throws {
+        var generator = SplitMix(seed: seed)
+        var names: [String] = []
+        for _ in 0..<200 {
+            var name = ""
+            for _ in 0..<(1 + Int(generator.next() % 5)) { name += Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))] }
+            names.append(name)
+        }
+        var order = NameOrder(capacity: names.count)
+        for name in names { order.append(name) }
+        var indices = Array(names.indices)
+        try order.withComparison { (precedes) throws(EvaluationError) in indices.sort(by: precedes) }
+        let expected = names.indices.sorted { names[$0] < names[$1] }
+        #expect(indices.map { names[$0] } == expected.map { names[$0] }, "seed \(seed)")
+    }
+}
