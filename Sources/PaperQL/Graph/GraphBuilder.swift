@@ -138,7 +138,7 @@ extension GraphBuilder {
         _ store: RecordStore, in order: [Int], progress: ((_ step: String, _ fractionDone: Double?) -> Void)?
     ) -> (AuthorNameResolver, TextIndexAssembly.Indexes) {
         let step = max(order.count / 100, 1)
-        return inParallel({
+        return TextIndexAssembly.build(from: store, in: order) {
             var names = AuthorNameResolver()
             names.reserveCapacity(papers: order.count)
             for (done, position) in order.enumerated() {
@@ -150,11 +150,7 @@ extension GraphBuilder {
                 }
             }
             return names
-        }, {
-            var texts = TextIndexAssembly(paperCapacity: store.count)
-            for position in order { texts.addPaper(from: store, at: position) }
-            return texts.finish()
-        })
+        }
     }
 
     /// Every paper of the store added, in `order`: text fields on one core (this one reports
