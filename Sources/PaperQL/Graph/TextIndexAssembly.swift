@@ -5,10 +5,11 @@ import Foundation
 /// interning of bylines (`AuthorNameResolver`): `build(from:in:beside:)` runs that on one core
 /// and the text on the other, and the word work is shared between them.
 ///
-/// Words are interned a chunk of papers at a time, each chunk with its own table. This core
-/// takes chunks from the front; the other, once its own work is done, takes them from the back.
-/// The chunks' tables are then merged in paper order, so each word gets the id one table
-/// interning every paper in order would give it (the order of first use), whatever the split.
+/// Words are interned a chunk of papers at a time. This core takes chunks from the front into
+/// one table; the other, once its own work is done, takes them from the back into another.
+/// The back's papers are then read in paper order and their words interned in the front's
+/// table, so each word gets the id one table interning every paper in order would give it
+/// (the order of first use), wherever the two met.
 struct TextIndexAssembly {
     /// Folded titles, and each paper's (`noTitle` for a title that folds to nothing).
     private var titles = ByteStringTable()
@@ -31,31 +32,30 @@ struct TextIndexAssembly {
     ) -> (Other, Indexes) {
         let chunkPapers = max(1, min(chunkPapers, order.count))
         let claims = ChunkClaims(count: order.isEmpty ? 0 : (order.count + chunkPapers - 1) / chunkPapers)
-        func chunk(_ number: Int) -> (number: Int, words: WordChunk) {
-            var words = WordChunk()
+        func add(chunk number: Int, to words: inout WordRun) {
+            words.chunkStarts.append(words.paperWordEnds.count)
             for position in order[(number * chunkPapers)..<min(order.count, (number + 1) * chunkPapers)] {
                 words.addPaper(from: store, at: position)
             }
-            return (number, words)
         }
-        let ((otherResult, backChunks), (assembly, frontChunks)) = inParallel({
+        let ((otherResult, back), (assembly, front)) = inParallel({
             let result = other()
-            var chunks: [(number: Int, words: WordChunk)] = []
-            while let number = claims.fromBack() { chunks.append(chunk(number)) }
-            return (result, chunks)
+            var back = WordRun()
+            while let number = claims.fromBack() { add(chunk: number, to: &back) }
+            return (result, back)
         }, {
             var assembly = TextIndexAssembly()
             assembly.paperTitles.reserveCapacity(order.count)
             for position in order { assembly.addTitle(of: store, at: position) }
-            var chunks: [(number: Int, words: WordChunk)] = []
-            while let number = claims.fromFront() { chunks.append(chunk(number)) }
-            return (assembly, chunks)
+            var front = WordRun()
+            front.paperWordEnds.reserveCapacity(order.count)
+            while let number = claims.fromFront() { add(chunk: number, to: &front) }
+            return (assembly, front)
         })
-        let words = WordChunk.merged((frontChunks + backChunks.reversed()).map(\.words))
+        let (table, wordPapers) = WordRun.papersOfWords(front: front, back: back)
         return (otherResult, Indexes(
-            wordPapers: AdjacencyLists(inverting: AdjacencyLists(ends: words.paperWordEnds, values: words.paperWords),
-                                       targetCount: words.table.count),
-            wordsByText: StringIndex((0..<words.table.count).map { (key: words.table.strings[$0], value: UInt32($0)) }),
+            wordPapers: wordPapers,
+            wordsByText: StringIndex((0..<table.count).map { (key: table.strings[$0], value: UInt32($0)) }),
             papersByTitle: assembly.titleIndex()))
     }
 
@@ -93,12 +93,14 @@ struct TextIndexAssembly {
     }
 }
 
-/// The words of a run of consecutive papers, interned in a table of their own.
-private struct WordChunk {
-    var table = ByteStringTable(capacity: 1 << 12)
+/// The words of papers interned in one table, a chunk of consecutive papers at a time.
+private struct WordRun {
+    var table = ByteStringTable()
     /// Distinct words of each paper, papers end to end.
     var paperWords: [UInt32] = []
     var paperWordEnds: [Int] = []
+    /// Where each chunk's papers begin in `paperWordEnds`, in the order the chunks were added.
+    var chunkStarts: [Int] = []
     private var scratch: [UInt32] = []
     private var lastPaperOfWord: [UInt32] = []
 
@@ -127,24 +129,67 @@ private struct WordChunk {
         paperWordEnds.append(paperWords.count)
     }
 
-    /// The chunks, given in paper order, as one: the first's table takes each later chunk's
-    /// words in that chunk's order of first use, and their papers' words are renumbered.
-    static func merged(_ chunks: [WordChunk]) -> WordChunk {
-        guard var merged = chunks.first else { return WordChunk() }
-        merged.scratch = []
-        merged.lastPaperOfWord = []
-        merged.paperWords.reserveCapacity(chunks.reduce(0) { $0 + $1.paperWords.count })
-        merged.paperWordEnds.reserveCapacity(chunks.reduce(0) { $0 + $1.paperWordEnds.count })
-        for chunk in chunks.dropFirst() {
-            var renumbered = [UInt32](repeating: 0, count: chunk.table.count)
-            for id in 0..<chunk.table.count {
-                renumbered[id] = chunk.table.strings.withBytes(id) { merged.table.intern($0) }
-            }
-            let base = merged.paperWords.count
-            merged.paperWords.append(contentsOf: chunk.paperWords.lazy.map { renumbered[Int($0)] })
-            merged.paperWordEnds.append(contentsOf: chunk.paperWordEnds.lazy.map { base + $0 })
+    /// The words of `front`'s papers (chunks added in ascending order) then `back`'s (chunks
+    /// added in descending order), and for each word the papers that use it, ascending. `back`'s
+    /// papers are read in paper order and each of its words, where first used, is interned in
+    /// `front`'s table, so ids stay in order of first use. Inverted from both runs in place: no
+    /// merged copy of every paper's words is made.
+    static func papersOfWords(front: consuming WordRun, back: consuming WordRun) -> (ByteStringTable, AdjacencyLists) {
+        var table = front.table
+        front.lastPaperOfWord = []
+        back.lastPaperOfWord = []
+        // `back`'s chunks in ascending order: ranges of its papers.
+        var backPapers: [Range<Int>] = []
+        for (index, firstPaper) in back.chunkStarts.enumerated().reversed() {
+            backPapers.append(firstPaper..<(index + 1 < back.chunkStarts.count ? back.chunkStarts[index + 1] : back.paperWordEnds.count))
         }
-        return merged
+        func words(of paper: Int, in run: WordRun) -> Range<Int> {
+            (paper == 0 ? 0 : run.paperWordEnds[paper - 1])..<run.paperWordEnds[paper]
+        }
+        var renumbered = [UInt32](repeating: .max, count: back.table.count)
+        for papers in backPapers {
+            for paper in papers {
+                for index in words(of: paper, in: back) {
+                    let id = Int(back.paperWords[index])
+                    if renumbered[id] == .max { renumbered[id] = back.table.strings.withBytes(id) { table.intern($0) } }
+                    back.paperWords[index] = renumbered[id]
+                }
+            }
+        }
+        renumbered = []
+        back.table = ByteStringTable(capacity: 16)
+        // Counting, then filling each word's papers in paper order: `front`'s, then `back`'s.
+        var ends = [Int](repeating: 0, count: table.count)
+        for id in front.paperWords { ends[Int(id)] += 1 }
+        for id in back.paperWords { ends[Int(id)] += 1 }
+        var running = 0
+        for id in ends.indices {
+            running += ends[id]
+            ends[id] = running
+        }
+        var cursor = [Int](repeating: 0, count: table.count)
+        for id in cursor.indices.dropFirst() { cursor[id] = ends[id - 1] }
+        var papersOfWord = [UInt32](repeating: 0, count: running)
+        papersOfWord.withUnsafeMutableBufferPointer { papersOfWord in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                var paperNumber: UInt32 = 0
+                for part in 0...backPapers.count {
+                    let papers = part == 0 ? 0..<front.paperWordEnds.count : backPapers[part - 1]
+                    let paperWordEnds = part == 0 ? front.paperWordEnds : back.paperWordEnds
+                    (part == 0 ? front.paperWords : back.paperWords).withUnsafeBufferPointer { paperWords in
+                        for paper in papers {
+                            for index in (paper == 0 ? 0 : paperWordEnds[paper - 1])..<paperWordEnds[paper] {
+                                let id = Int(paperWords[index])
+                                papersOfWord[cursor[id]] = paperNumber
+                                cursor[id] += 1
+                            }
+                            paperNumber += 1
+                        }
+                    }
+                }
+            }
+        }
+        return (table, AdjacencyLists(ends: ends, values: papersOfWord))
     }
 }
 
