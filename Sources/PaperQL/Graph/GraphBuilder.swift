@@ -132,8 +132,8 @@ extension GraphBuilder {
         return PaperSortKey.merged(sorting[..<middle], sorting[middle...], by: inOrder)
     }
 
-    /// Every paper's byline interned in `order` on one core (this one reports progress); the
-    /// word and title indexes built on the other.
+    /// Every paper's byline interned in `order` on one core (this one reports progress), which
+    /// then takes a share of the words; the title index and the other words on the other core.
     fileprivate static func indexAuthorsAndWords(
         _ store: RecordStore, in order: [Int], progress: ((_ step: String, _ fractionDone: Double?) -> Void)?
     ) -> (AuthorNameResolver, TextIndexAssembly.Indexes) {
