@@ -21,6 +21,17 @@ else
     unset PAPERQL_SQL_ENGINES
 fi
 
+# Graph formats read back by real readers (the Swift tests' DOT and SVG checks, Tests/formats):
+# Graphviz's dot parses the DOT and draws the SVG, networkx reads the GraphML. Installed here,
+# before the Swift tests, when missing.
+if ! command -v dot >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
+    else
+        echo "Graphviz is missing and this is not root: sudo apt-get install graphviz (the DOT checks will be skipped)"
+    fi
+fi
+
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/swift-test.log
 grep -qE "Test run with [0-9]+ tests? .*passed|Executed [0-9]+ tests?, with 0 failures" .build/swift-test.log || {
@@ -56,15 +67,7 @@ if [ -d Tests/lsp ]; then
     python3 -m pytest -q Tests/lsp -W error::pytest_lsp.LspSpecificationWarning
 fi
 
-# Graph formats read back by real readers (Tests/formats): Graphviz's dot parses the DOT and
-# draws the SVG, networkx reads the GraphML. Both are installed here when missing.
-if ! command -v dot >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ]; then
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
-    else
-        echo "Graphviz is missing and this is not root: sudo apt-get install graphviz (the DOT checks will be skipped)"
-    fi
-fi
+# Graph formats read back by real readers (Tests/formats; Graphviz was installed above).
 python3 -c "import networkx" 2>/dev/null || python3 -m pip install --quiet networkx
 python3 -c "import pytest" 2>/dev/null || python3 -m pip install --quiet pytest
 python3 -m pytest -q Tests/formats
