@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PaperQL
 
@@ -53,6 +54,9 @@ import Testing
         for chunkPapers in [.max, 1, 2, 3, 5, 16] {
             let (_, chunked) = TextIndexAssembly.build(from: store, in: order, chunkPapers: chunkPapers) { 0 }
             #expect(contents(chunked).filter { !$0.hasPrefix("title ") } == expected, "seed \(seed), chunks of \(chunkPapers) papers")
+            // The other core busy for longer: the text core takes every chunk and finishes alone.
+            let (_, alone) = TextIndexAssembly.build(from: store, in: order, chunkPapers: chunkPapers) { usleep(20_000) }
+            #expect(contents(alone) == contents(chunked), "seed \(seed), chunks of \(chunkPapers) papers, the other core busy")
         }
         // Some word was indexed at all, or the comparison says nothing.
         #expect(papers < 3 || !expected.isEmpty)

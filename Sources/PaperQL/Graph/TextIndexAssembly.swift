@@ -38,25 +38,43 @@ struct TextIndexAssembly {
                 words.addPaper(from: store, at: position)
             }
         }
-        let ((otherResult, back), (assembly, front)) = inParallel({
+        /// The word index from both runs, the words by text, and the title index.
+        func indexes(front: consuming WordRun, back: consuming WordRun, titles: StringMultiIndex) -> Indexes {
+            let (table, wordPapers) = WordRun.papersOfWords(front: front, back: back)
+            return Indexes(
+                wordPapers: wordPapers,
+                wordsByText: StringIndex((0..<table.count).map { (key: table.strings[$0], value: UInt32($0)) }),
+                papersByTitle: titles)
+        }
+        let ((otherResult, back), text) = inParallel({
             let result = other()
             var back = WordRun()
             while let number = claims.fromBack() { add(chunk: number, to: &back) }
             return (result, back)
-        }, {
+        }, { () -> TextCoreOutcome in
             var assembly = TextIndexAssembly()
             assembly.paperTitles.reserveCapacity(order.count)
             for position in order { assembly.addTitle(of: store, at: position) }
             var front = WordRun()
             front.paperWordEnds.reserveCapacity(order.count)
             while let number = claims.fromFront() { add(chunk: number, to: &front) }
-            return (assembly, front)
+            let titles = assembly.titleIndex()
+            // Every chunk is claimed now. When the other core took none (its own work was the
+            // longer), this core has every word and finishes the indexes beside that work.
+            if !claims.anyFromBack { return .finished(indexes(front: front, back: WordRun(), titles: titles)) }
+            return .share(front, titles: titles)
         })
-        let (table, wordPapers) = WordRun.papersOfWords(front: front, back: back)
-        return (otherResult, Indexes(
-            wordPapers: wordPapers,
-            wordsByText: StringIndex((0..<table.count).map { (key: table.strings[$0], value: UInt32($0)) }),
-            papersByTitle: assembly.titleIndex()))
+        switch text {
+        case .finished(let done): return (otherResult, done)
+        case .share(let front, let titles): return (otherResult, indexes(front: front, back: back, titles: titles))
+        }
+    }
+
+    /// What the text core hands back: the finished indexes, or, when the other core took
+    /// chunks too, its own words and the title index.
+    private enum TextCoreOutcome {
+        case finished(Indexes)
+        case share(WordRun, titles: StringMultiIndex)
     }
 
     private mutating func addTitle(of store: RecordStore, at position: Int) {
@@ -198,6 +216,7 @@ private final class ChunkClaims: @unchecked Sendable {
     private let lock = NSLock()
     private var front = 0
     private var back: Int
+    private var tookFromBack = false
 
     init(count: Int) {
         back = count
@@ -216,6 +235,14 @@ private final class ChunkClaims: @unchecked Sendable {
         defer { lock.unlock() }
         guard front < back else { return nil }
         back -= 1
+        tookFromBack = true
         return back
+    }
+
+    /// Whether any chunk was taken from the back (final once every chunk is taken).
+    var anyFromBack: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return tookFromBack
     }
 }
