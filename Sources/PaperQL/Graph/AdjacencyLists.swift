@@ -29,22 +29,39 @@ struct AdjacencyLists: Sendable {
 
     /// Builds the transpose: for each target, the sources that list it, in ascending order.
     init(inverting lists: AdjacencyLists, targetCount: Int) {
-        var counts = [Int](repeating: 0, count: targetCount)
-        for value in lists.values { counts[Int(value)] += 1 }
+        self.init(targetCount: targetCount) { row in
+            lists.values.withUnsafeBufferPointer { values in
+                for source in 0..<lists.count { row(UnsafeBufferPointer(rebasing: values[lists.range(source)])) }
+            }
+        }
+    }
+
+    /// Builds the transpose of rows handed out by `rows`, which calls its argument with each
+    /// row's targets, row after row, and is called twice (to count, then to fill): for each
+    /// target, the rows that list it, in ascending order.
+    init(targetCount: Int, invertingRows rows: ((UnsafeBufferPointer<UInt32>) -> Void) -> Void) {
         var ends = [Int](repeating: 0, count: targetCount)
+        ends.withUnsafeMutableBufferPointer { counts in
+            rows { targets in for target in targets { counts[Int(target)] += 1 } }
+        }
         var running = 0
-        for target in 0..<targetCount {
-            running += counts[target]
+        for target in ends.indices {
+            running += ends[target]
             ends[target] = running
         }
         var cursor = [Int](repeating: 0, count: targetCount)
-        for target in 1..<max(1, targetCount) where target < targetCount { cursor[target] = ends[target - 1] }
+        for target in cursor.indices.dropFirst() { cursor[target] = ends[target - 1] }
         var values = [UInt32](repeating: 0, count: running)
-        for row in 0..<lists.count {
-            for value in lists[row] {
-                let target = Int(value)
-                values[cursor[target]] = UInt32(row)
-                cursor[target] += 1
+        values.withUnsafeMutableBufferPointer { values in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                var row: UInt32 = 0
+                rows { targets in
+                    for target in targets {
+                        values[cursor[Int(target)]] = row
+                        cursor[Int(target)] += 1
+                    }
+                    row += 1
+                }
             }
         }
         self.ends = Column(ends)

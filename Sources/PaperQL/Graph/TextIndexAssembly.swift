@@ -176,38 +176,19 @@ private struct WordRun {
         }
         renumbered = []
         back.table = ByteStringTable(capacity: 16)
-        // Counting, then filling each word's papers in paper order: `front`'s, then `back`'s.
-        var ends = [Int](repeating: 0, count: table.count)
-        for id in front.paperWords { ends[Int(id)] += 1 }
-        for id in back.paperWords { ends[Int(id)] += 1 }
-        var running = 0
-        for id in ends.indices {
-            running += ends[id]
-            ends[id] = running
-        }
-        var cursor = [Int](repeating: 0, count: table.count)
-        for id in cursor.indices.dropFirst() { cursor[id] = ends[id - 1] }
-        var papersOfWord = [UInt32](repeating: 0, count: running)
-        papersOfWord.withUnsafeMutableBufferPointer { papersOfWord in
-            cursor.withUnsafeMutableBufferPointer { cursor in
-                var paperNumber: UInt32 = 0
-                for part in 0...backPapers.count {
-                    let papers = part == 0 ? 0..<front.paperWordEnds.count : backPapers[part - 1]
-                    let paperWordEnds = part == 0 ? front.paperWordEnds : back.paperWordEnds
-                    (part == 0 ? front.paperWords : back.paperWords).withUnsafeBufferPointer { paperWords in
-                        for paper in papers {
-                            for index in (paper == 0 ? 0 : paperWordEnds[paper - 1])..<paperWordEnds[paper] {
-                                let id = Int(paperWords[index])
-                                papersOfWord[cursor[id]] = paperNumber
-                                cursor[id] += 1
-                            }
-                            paperNumber += 1
-                        }
+        // Each word's papers, in paper order: `front`'s, then `back`'s.
+        let parts = [(front.paperWords, front.paperWordEnds, [0..<front.paperWordEnds.count]),
+                     (back.paperWords, back.paperWordEnds, backPapers)]
+        let papersOfWord = AdjacencyLists(targetCount: table.count) { row in
+            for (paperWords, paperWordEnds, runs) in parts {
+                paperWords.withUnsafeBufferPointer { paperWords in
+                    for paper in runs.joined() {
+                        row(UnsafeBufferPointer(rebasing: paperWords[(paper == 0 ? 0 : paperWordEnds[paper - 1])..<paperWordEnds[paper]]))
                     }
                 }
             }
         }
-        return (table, AdjacencyLists(ends: ends, values: papersOfWord))
+        return (table, papersOfWord)
     }
 }
 

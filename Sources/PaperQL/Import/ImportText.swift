@@ -28,9 +28,7 @@ enum ImportText {
             for prefix in doiPrefixes where bytes.count - start >= prefix.count {
                 var matches = true
                 for (offset, byte) in prefix.enumerated() {
-                    let candidate = bytes[start + offset]
-                    let lowered = candidate >= UInt8(ascii: "A") && candidate <= UInt8(ascii: "Z") ? candidate + 32 : candidate
-                    if lowered != byte {
+                    if asciiLowered(bytes[start + offset]) != byte {
                         matches = false
                         break
                     }
