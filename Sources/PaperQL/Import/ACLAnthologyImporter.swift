@@ -54,7 +54,7 @@ enum ACLAnthologyImporter {
         @exclusivity(unchecked) var variant: (script: String?, first: String?, last: String?)?
         @exclusivity(unchecked) var variantNames: [String] = []
 
-        override func startElement(_ name: String, attributes: [String: String]) {
+        override func startElement(_ name: String, attributes: XMLAttributes) {
             switch name {
             case "collection" where depth == 1:
                 sawCollection = true

@@ -25,73 +25,56 @@ enum DBLPImporter {
         }
     }
 
-    /// Publication records (a `switch`: cheaper than hashing each name into a `Set`).
-    static func isRecordElement(_ name: String) -> Bool {
-        switch name {
-        case "article", "inproceedings", "proceedings", "book", "incollection", "phdthesis", "mastersthesis": true
-        default: false
-        }
-    }
-    /// Not papers: `www` records other than person records, `person`, `data`.
-    static let skippedElements: Set<String> = ["www", "person", "data"]
-    static func isFieldElement(_ name: String) -> Bool {
-        switch name {
-        case "author", "editor", "title", "booktitle", "year", "journal", "ee", "volume", "school", "month": true
-        default: false
-        }
-    }
-
-    struct Draft {
-        var element: String
-        var key: String?
-        var publtype: String?
-        var line: Int
-        var fields: [(name: String, text: String)] = []
-        /// The `orcid` attribute of each `<author>`, in order (nil when none).
-        var orcids: [String?] = []
-
-        func first(_ name: String) -> String? { fields.first { $0.name == name }?.text }
-        func all(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.text) }
-    }
-
     final class Delegate: XMLRecordDelegate {
         @exclusivity(unchecked) var draft: Draft?
         @exclusivity(unchecked) var records = 0
-
         /// A person record being read (`<www key="homepages/…">`).
         @exclusivity(unchecked) var personDraft: Draft?
+        /// The field being captured, and its `orcid` attribute.
+        @exclusivity(unchecked) var field = Field.author
+        @exclusivity(unchecked) var orcid: Range<Int>?
 
-        override func startElement(_ name: String, attributes: [String: String]) {
+        override func startElement(_ name: String, attributes: XMLAttributes) {
             if depth == 2 {
-                draft = DBLPImporter.isRecordElement(name)
-                    ? Draft(element: name, key: attributes["key"], publtype: attributes["publtype"], line: currentLine) : nil
-                personDraft = name == "www" && attributes["key"]?.hasPrefix("homepages/") == true
-                    ? Draft(element: name, key: attributes["key"], line: currentLine) : nil
-            } else if depth == 3, draft != nil, DBLPImporter.isFieldElement(name) {
-                if name == "author" { draft?.orcids.append(attributes["orcid"].flatMap { $0.isEmpty ? nil : $0 }) }
+                let fields = pending.fields.count..<pending.fields.count
+                draft = RecordElement(name).map {
+                    Draft(element: $0, key: attributes["key"], publtype: attributes["publtype"], line: currentLine, fields: fields)
+                }
+                personDraft = nil
+                if name == "www", let key = attributes["key"], key.hasPrefix("homepages/") {
+                    personDraft = Draft(element: nil, key: key, line: currentLine, fields: fields)
+                }
+            } else if depth == 3, draft != nil, let field = Field(name) {
+                self.field = field
+                orcid = nil
+                if field == .author, let value = attributes["orcid"], !value.isEmpty { orcid = pending.store(value) }
                 captureText()
             } else if depth == 3, personDraft != nil, name == "author" {
+                field = .author
+                orcid = nil
                 captureText()
             }
         }
 
-        override func endElement(_ name: String, text: String?) {
-            if let text, depth == 3 {
-                draft?.fields.append((name, text))
-                personDraft?.fields.append((name, text))
-            } else if depth == 2, let finished = personDraft {
+        override func endElement(_ name: String, captured: UnsafeBufferPointer<UInt8>?) {
+            if let captured, depth == 3 {
+                pending.append(field, text: captured, orcid: orcid)
+            } else if depth == 2, var finished = personDraft {
                 personDraft = nil
-                pending.append(.person(finished))
-            } else if depth == 2, let finished = draft {
+                finished.fields = finished.fields.lowerBound..<pending.fields.count
+                pending.items.append(.person(finished))
+            } else if depth == 2, var finished = draft {
                 draft = nil
                 records += 1
-                pending.append(.record(finished))
+                finished.fields = finished.fields.lowerBound..<pending.fields.count
+                pending.items.append(.record(finished))
             }
-            if pending.count >= DBLPImporter.batchSize { handOff() }
+            // Only between records: a draft's fields are in its batch.
+            if pending.items.count >= DBLPImporter.batchSize, draft == nil, personDraft == nil { handOff() }
         }
 
         override func warnWhileReading(_ issue: ImportIssue) {
-            pending.append(.warning(issue))
+            pending.items.append(.warning(issue))
         }
 
         // Reading and converting overlap: this thread reads the XML into drafts, and a batch
@@ -102,30 +85,24 @@ enum DBLPImporter {
         // describes keep the file's order.
 
         /// Drafts read and not yet handed over (reading thread only).
-        @exclusivity(unchecked) var pending: [Pending] = []
+        @exclusivity(unchecked) var pending = DraftBatch()
         /// Signalled when the converting thread is done with a batch.
         private let converterIdle = DispatchSemaphore(value: 1)
         private let converter = DispatchQueue(label: "paperql.dblp.records")
-
-        enum Pending {
-            case record(Draft)
-            case person(Draft)
-            case warning(ImportIssue)
-        }
 
         /// Hands the drafts read so far to the converting thread, once it is done with the
         /// previous batch; stops the reading when that batch met a `--strict` stop.
         private func handOff() {
             converterIdle.wait()
             if stop != nil {
-                pending.removeAll()
+                pending = DraftBatch()
                 converterIdle.signal()
                 abortReading()
                 return
             }
             let work = TaskSlot((self, pending, bytesRead))
-            pending = []
-            pending.reserveCapacity(DBLPImporter.batchSize)
+            pending = DraftBatch()
+            pending.items.reserveCapacity(DBLPImporter.batchSize)
             converter.async {
                 let (delegate, batch, bytes) = work.value
                 delegate.convert(batch, bytesRead: bytes)
@@ -136,32 +113,35 @@ enum DBLPImporter {
         override func finishReading() {
             converterIdle.wait()
             if stop == nil { convert(pending, bytesRead: bytesRead) }
-            pending = []
+            pending = DraftBatch()
             converterIdle.signal()
         }
 
         /// Converts drafts into records and hands them, with problems and people, to the sink
         /// in order (a `--strict` stop at a bad record drops the ones after it).
-        private func convert(_ batch: [Pending], bytesRead: Int) {
-            do {
-                for item in batch {
-                    switch item {
-                    case .person(let draft):
-                        if let person = DBLPImporter.person(from: draft) { sink.describe(person) }
-                    case .warning(let issue):
-                        sink.warn(issue)
-                    case .record(let draft):
-                        switch DBLPImporter.record(from: draft, path: path) {
-                        case .success(let (record, people)):
-                            for person in people { sink.describe(person) }
-                            sink.accept(record)
-                        case .failure(let issue):
-                            try sink.reject(issue)
+        private func convert(_ batch: DraftBatch, bytesRead: Int) {
+            var scratch: [UInt8] = []
+            batch.withFields { fields in
+                do throws(ImportStop) {
+                    for item in batch.items {
+                        switch item {
+                        case .person(let draft):
+                            if let person = DBLPImporter.person(from: draft, fields: fields, scratch: &scratch) { sink.describe(person) }
+                        case .warning(let issue):
+                            sink.warn(issue)
+                        case .record(let draft):
+                            switch DBLPImporter.record(from: draft, fields: fields, path: path, scratch: &scratch) {
+                            case .success(let (record, people)):
+                                for person in people { sink.describe(person) }
+                                sink.accept(record)
+                            case .failure(let issue):
+                                try sink.reject(issue)
+                            }
                         }
                     }
+                } catch {
+                    stop = error
                 }
-            } catch {
-                stop = error
             }
             sink.read(bytes: bytesRead, totalBytes: totalBytes)
         }
@@ -170,55 +150,102 @@ enum DBLPImporter {
     /// Records handed to the converting thread at a time.
     static let batchSize = 4096
 
-    /// "Wei Wang 0001" → ("Wei Wang", "0001"); a name without a homonym number → (name, nil).
+    /// "Wei Wang 0001" → 8, the length of "Wei Wang"; nil for a name without a homonym number.
     /// The number is the last five bytes: a space and four ASCII digits.
-    static func splitHomonymNumber(_ name: String) -> (name: String, number: Substring?) {
-        let bytes = name.utf8
-        guard bytes.count > 5 else { return (name, nil) }
-        let space = bytes.index(bytes.endIndex, offsetBy: -5)
-        guard bytes[space] == UInt8(ascii: " "),
-            bytes[bytes.index(after: space)...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-        else { return (name, nil) }
-        return (String(name[..<space]), name[name.index(after: space)...])
+    static func lengthWithoutHomonymNumber(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = name.count
+        guard count > 5, name[count - 5] == UInt8(ascii: " ") else { return nil }
+        for byte in name[(count - 4)...] where byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") { return nil }
+        return count - 5
+    }
+
+    /// The text with its white space collapsed, as `ImportText.clean` does; nil when nothing is left.
+    static func clean(_ text: UnsafeBufferPointer<UInt8>?, scratch: inout [UInt8]) -> String? {
+        guard let text else { return nil }
+        return WhiteSpace.withCollapsed(text, scratch: &scratch) { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) }
     }
 
     /// The person a `<www key="homepages/…">` record describes: every name it lists, as written
     /// (a homonym number stays, so "Wei Wang 0001" does not claim every unnumbered "Wei Wang").
-    static func person(from draft: Draft) -> NameTable.Person? {
+    static func person(from draft: Draft, fields: Fields, scratch: inout [UInt8]) -> NameTable.Person? {
         var names: [String] = []
-        for name in draft.all("author").compactMap({ ImportText.clean($0) }) where !names.contains(name) { names.append(name) }
+        for author in fields.all(.author, of: draft) {
+            if let name = clean(fields.text(author.text), scratch: &scratch), !names.contains(name) { names.append(name) }
+        }
         guard let first = names.first else { return nil }
         return NameTable.Person(identifier: "dblp:" + first, canonical: first, variants: Array(names.dropFirst()))
     }
 
+    /// The title, cleaned, without DBLP's final period (kept when it ends "..").
+    static func title(_ text: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> String? {
+        WhiteSpace.withCollapsed(text, scratch: &scratch) { title -> String? in
+            guard let last = title.last else { return nil }
+            var count = title.count
+            if last == UInt8(ascii: ".") {
+                let before = count > 1 ? title[count - 2] : 0
+                let beforeThat = count > 2 ? title[count - 3] : 0
+                if before >= 0x80 || (before == UInt8(ascii: ".") && beforeThat >= 0x80) {
+                    // A period may end a character begun before it (after a prepended mark such
+                    // as U+0600): characters judge.
+                    var text = String(decoding: title, as: UTF8.self)
+                    if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
+                    return text
+                }
+                if before != UInt8(ascii: ".") { count -= 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: title[..<count]), as: UTF8.self)
+        }
+    }
+
+    /// A year written as 1–9 ASCII digits, or nil when the text must be read as a `String`.
+    static func asciiNumber(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard (1...9).contains(text.count) else { return nil }
+        var value = 0
+        for byte in text {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
     /// The record, and the people its authors' ORCIDs describe.
-    static func record(from draft: Draft, path: String) -> Result<(PaperRecord, [NameTable.Person]), ImportIssue> {
+    static func record(from draft: Draft, fields: Fields, path: String, scratch: inout [UInt8])
+        -> Result<(PaperRecord, [NameTable.Person]), ImportIssue>
+    {
+        let element = draft.element ?? .article
         guard let key = draft.key, !key.isEmpty else {
-            return .failure(ImportIssue(.missingField, file: path, line: draft.line, message: "<\(draft.element)> record without a key attribute"))
+            return .failure(ImportIssue(.missingField, file: path, line: draft.line, message: "<\(element.name)> record without a key attribute"))
         }
-        guard var title = ImportText.clean(draft.first("title")) else {
-            return .failure(ImportIssue(.missingField, file: path, line: draft.line, message: "<\(draft.element) key=\"\(key)\"> has no title"))
+        guard let titleText = fields.first(.title, of: draft), let title = title(titleText, scratch: &scratch) else {
+            return .failure(ImportIssue(.missingField, file: path, line: draft.line, message: "<\(element.name) key=\"\(key)\"> has no title"))
         }
-        if title.hasSuffix("."), !title.hasSuffix("..") { title.removeLast() }
         var record = PaperRecord(id: key, title: title)
-        if let yearText = draft.first("year") {
-            guard let year = Int(yearText) ?? Int(yearText.trimmingCharacters(in: .whitespaces)), (1000...2999).contains(year)
+        if let yearBytes = fields.first(.year, of: draft) {
+            let yearText = { String(decoding: yearBytes, as: UTF8.self) }
+            guard let year = asciiNumber(yearBytes) ?? Int(yearText()) ?? Int(yearText().trimmingCharacters(in: .whitespaces)),
+                (1000...2999).contains(year)
             else {
-                return .failure(ImportIssue(.badValue, file: path, line: draft.line, message: "<\(draft.element) key=\"\(key)\"> has year \"\(yearText)\", not a year"))
+                return .failure(ImportIssue(.badValue, file: path, line: draft.line, message: "<\(element.name) key=\"\(key)\"> has year \"\(yearText())\", not a year"))
             }
             record.year = year
         }
-        record.date = ImportText.date(year: record.year, month: ImportText.month(draft.first("month")))
+        let month = fields.first(.month, of: draft).map { String(decoding: $0, as: UTF8.self) }
+        record.date = ImportText.date(year: record.year, month: ImportText.month(month))
         var people: [NameTable.Person] = []
-        if draft.element != "proceedings" {
+        if element != .proceedings {
             var identifiers: [String] = []
-            for (position, written) in draft.all("author").enumerated() {
-                guard let cleaned = ImportText.clean(written) else { continue }
-                let (name, number) = splitHomonymNumber(cleaned)
-                let orcid = position < draft.orcids.count ? draft.orcids[position] : nil
+            for author in fields.all(.author, of: draft) {
+                let orcid = author.orcid.map { String(decoding: fields.text($0), as: UTF8.self) }
+                let written = WhiteSpace.withCollapsed(fields.text(author.text), scratch: &scratch) { cleaned -> (name: String, dblp: String?)? in
+                    guard !cleaned.isEmpty else { return nil }
+                    guard let length = lengthWithoutHomonymNumber(cleaned) else { return (String(decoding: cleaned, as: UTF8.self), nil) }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: cleaned[..<length]), as: UTF8.self)
+                    return (name, "dblp:" + String(decoding: cleaned, as: UTF8.self))
+                }
+                guard let (name, dblp) = written else { continue }
                 record.authors.append(name)
-                if number != nil {
-                    identifiers.append("dblp:" + cleaned)
+                if let dblp {
+                    identifiers.append(dblp)
                 } else if let orcid {
                     identifiers.append("orcid:" + orcid)
                     people.append(NameTable.Person(identifier: "orcid:" + orcid, canonical: name, variants: []))
@@ -228,20 +255,28 @@ enum DBLPImporter {
             }
             record.authorIDs = identifiers.allSatisfy(\.isEmpty) ? [] : identifiers
         }
-        let journal = ImportText.clean(draft.first("journal"))
-        record.venue = ImportText.clean(draft.first("booktitle")) ?? journal
-        let links = draft.all("ee")
-        record.doi = links.lazy.compactMap { ImportText.contains($0, "doi.org") ? ImportText.doi($0) : nil }.first
-        record.arxivID = links.lazy.filter { ImportText.contains($0, "arxiv.org") }.compactMap(ImportText.arxivID).first
-        if journal == "CoRR", record.arxivID == nil { record.arxivID = ImportText.arxivID(draft.first("volume")) }
-        record.institutions = draft.all("school").compactMap { ImportText.clean($0) }
-        switch draft.element {
-        case "article":
+        let journal = clean(fields.first(.journal, of: draft), scratch: &scratch)
+        record.venue = clean(fields.first(.booktitle, of: draft), scratch: &scratch) ?? journal
+        for link in fields.all(.ee, of: draft) where record.doi == nil || record.arxivID == nil {
+            let text = fields.text(link.text)
+            if record.doi == nil, ImportText.contains(text, "doi.org") {
+                record.doi = ImportText.doi(String(decoding: text, as: UTF8.self))
+            }
+            if record.arxivID == nil, ImportText.contains(text, "arxiv.org") {
+                record.arxivID = ImportText.arxivID(String(decoding: text, as: UTF8.self))
+            }
+        }
+        if journal == "CoRR", record.arxivID == nil {
+            record.arxivID = ImportText.arxivID(fields.first(.volume, of: draft).map { String(decoding: $0, as: UTF8.self) })
+        }
+        record.institutions = fields.all(.school, of: draft).compactMap { clean(fields.text($0.text), scratch: &scratch) }
+        switch element {
+        case .article:
             record.type = journal == "CoRR" || draft.publtype == "informal" ? .preprint : .journal
-        case "inproceedings": record.type = .conference
-        case "book", "incollection": record.type = .book
-        case "phdthesis", "mastersthesis": record.type = .thesis
-        default: record.type = .other
+        case .inproceedings: record.type = .conference
+        case .book, .incollection: record.type = .book
+        case .phdthesis, .mastersthesis: record.type = .thesis
+        case .proceedings: record.type = .other
         }
         if journal == "CoRR" { record.venue = "arXiv" }
         return .success((record, people))

@@ -50,9 +50,17 @@ enum ImportText {
     /// An arXiv identifier (`1706.03762`, `1706.03762v2`, `hep-th/9608091`) in a URL, a DOI of
     /// the form `10.48550/arXiv.…`, or text like `arXiv:1706.03762`; nil when there is none.
     static func arxivID(_ text: String?) -> String? {
-        guard var value = text?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard var text else { return nil }
+        if let fast = text.withUTF8({ asciiArxivID($0) }) { return fast }
+        return arxivIDByCharacters(text)
+    }
+
+    /// `arxivID(_:)` read by characters: the general path, and the reference for the ASCII one.
+    static func arxivIDByCharacters(_ text: String) -> String? {
+        var value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else { return nil }
         let lowered = value.lowercased()
-        for marker in ["arxiv.org/abs/", "arxiv.org/pdf/", "10.48550/arxiv.", "arxiv:", "abs/"] {
+        for marker in arxivMarkers.map(\.description) {
             if let range = lowered.range(of: marker) {
                 let start = value.index(value.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.upperBound))
                 value = String(value[start...])
@@ -62,6 +70,35 @@ enum ImportText {
         value = String(value.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != "}" })
         if value.lowercased().hasSuffix(".pdf") { value = String(value.dropLast(4)) }
         return isArxivID(value) ? value : nil
+    }
+
+    static let arxivMarkers: [StaticString] = ["arxiv.org/abs/", "arxiv.org/pdf/", "10.48550/arxiv.", "arxiv:", "abs/"]
+
+    /// `arxivID(_:)` on ASCII text, where every byte is a character, making only the id's
+    /// `String`; `.none` when the text is not ASCII (characters must judge).
+    private static func asciiArxivID(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        for byte in bytes where byte >= 0x80 { return .none }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return .some(nil) }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        for marker in arxivMarkers {
+            if let found = offsetIgnoringASCIICase(trimmed, marker) {
+                start += found + marker.utf8CodeUnitCount
+                break
+            }
+        }
+        var stop = start
+        while stop < end, !isSpace(bytes[stop]), bytes[stop] != UInt8(ascii: ","), bytes[stop] != UInt8(ascii: ";"),
+            bytes[stop] != UInt8(ascii: "}")
+        {
+            stop += 1
+        }
+        if stop - start >= 4, offsetIgnoringASCIICase(UnsafeBufferPointer(rebasing: bytes[(stop - 4)..<stop]), ".pdf") != nil { stop -= 4 }
+        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+        return .some(isArxivID(value) ? value : nil)
     }
 
     /// `YYMM.NNNNN` (optionally `vN`) or `archive/YYMMNNN`.
@@ -150,15 +187,17 @@ enum ImportText {
     /// `NSString` and was a measurable share of reading DBLP's links).
     static func contains(_ text: String, _ part: StaticString) -> Bool {
         var text = text
+        return text.withUTF8 { contains($0, part) }
+    }
+
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ part: StaticString) -> Bool {
         let needle = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
         guard let first = needle.first else { return true }
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-                if UnsafeBufferPointer(rebasing: bytes[start..<start + needle.count]).elementsEqual(needle) { return true }
-            }
-            return false
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+            if UnsafeBufferPointer(rebasing: bytes[start..<start + needle.count]).elementsEqual(needle) { return true }
         }
+        return false
     }
 
     /// Splits a keyword list at commas and semicolons.
@@ -180,16 +219,19 @@ enum ImportText {
     /// other character lower-cases to an ASCII letter that `String.lowercased` would match.
     static func containsIgnoringASCIICase(_ text: String, _ lowered: StaticString) -> Bool {
         var text = text
+        return text.withUTF8 { offsetIgnoringASCIICase($0, lowered) != nil }
+    }
+
+    /// Where `lowered` (lower-case ASCII, not empty) first stands in `bytes`, in any ASCII case.
+    static func offsetIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ lowered: StaticString) -> Int? {
         let needle = UnsafeBufferPointer(start: lowered.utf8Start, count: lowered.utf8CodeUnitCount)
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where asciiLowered(bytes[start]) == needle[0] {
-                var index = 1
-                while index < needle.count, asciiLowered(bytes[start + index]) == needle[index] { index += 1 }
-                if index == needle.count { return true }
-            }
-            return false
+        guard bytes.count >= needle.count else { return nil }
+        for start in 0...(bytes.count - needle.count) where asciiLowered(bytes[start]) == needle[0] {
+            var index = 1
+            while index < needle.count, asciiLowered(bytes[start + index]) == needle[index] { index += 1 }
+            if index == needle.count { return start }
         }
+        return nil
     }
 
     /// Whether `text` is `lowered` (lower-case ASCII) in any ASCII case.

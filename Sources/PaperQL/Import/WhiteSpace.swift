@@ -38,23 +38,38 @@ enum WhiteSpace {
         return text.withUTF8 { bytes -> String? in
             guard needsCollapsing(bytes) else { return nil }
             var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var sawSpace = false
-            var index = 0
-            while index < bytes.count {
-                let space = length(bytes, at: index)
-                if space > 0 {
-                    sawSpace = true
-                    index += space
-                    continue
-                }
-                if sawSpace, !output.isEmpty { output.append(0x20) }
-                sawSpace = false
-                output.append(bytes[index])
-                index += 1
-            }
+            collapse(bytes, into: &output)
             return String(decoding: output, as: UTF8.self)
         } ?? text
+    }
+
+    /// Calls `body` with `bytes` collapsed as `collapsed(_:)` does: `bytes` themselves when
+    /// nothing changes, else the collapsed copy made in `scratch`.
+    static func withCollapsed<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        guard needsCollapsing(bytes) else { return body(bytes) }
+        scratch.removeAll(keepingCapacity: true)
+        collapse(bytes, into: &scratch)
+        return scratch.withUnsafeBufferPointer(body)
+    }
+
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.reserveCapacity(bytes.count)
+        var sawSpace = false
+        var index = 0
+        while index < bytes.count {
+            let space = length(bytes, at: index)
+            if space > 0 {
+                sawSpace = true
+                index += space
+                continue
+            }
+            if sawSpace, !output.isEmpty { output.append(0x20) }
+            sawSpace = false
+            output.append(bytes[index])
+            index += 1
+        }
     }
 
     /// Whether `collapsed` would change anything: white space at an end, in a run, or other than

@@ -158,6 +158,13 @@ final class XMLReader {
         return result
     }
 
+    /// The value of the attribute `name` of the element just started, or nil (no dictionary is
+    /// made: records ask for one or two of their few attributes).
+    func attribute(_ name: String) -> String? {
+        guard let index = attributeNames.firstIndex(of: name) else { return nil }
+        return String(decoding: attributeValues[attributeRanges[index]], as: UTF8.self)
+    }
+
     /// Reads the whole input, telling `handler`; returns the problem that stopped it, if any.
     func read<Handler: XMLReaderHandler>(into handler: Handler) -> Failure? {
         if let failure = begin() { return failure }

@@ -54,9 +54,14 @@ class XMLRecordDelegate: XMLReaderHandler {
 
     // MARK: Hooks for the importers
 
-    func startElement(_ name: String, attributes: [String: String]) {}
+    func startElement(_ name: String, attributes: XMLAttributes) {}
     /// `text` is the flattened text when the element was captured.
     func endElement(_ name: String, text: String?) {}
+    /// The flattened text's bytes when the element was captured (valid only during the call);
+    /// by default, `endElement(_:text:)` with the text as a `String`.
+    func endElement(_ name: String, captured: UnsafeBufferPointer<UInt8>?) {
+        endElement(name, text: captured.map { String(decoding: $0, as: UTF8.self) })
+    }
     /// Called once the file is read, or its reading stopped: for work an importer hands to
     /// another thread or batches. `stop` is read only after it returns.
     func finishReading() {}
@@ -100,7 +105,7 @@ class XMLRecordDelegate: XMLReaderHandler {
     func startElement(_ name: String, reader: XMLReader) {
         depth += 1
         if captureDepth != nil { return }
-        startElement(name, attributes: reader.attributes())
+        startElement(name, attributes: XMLAttributes(reader: reader))
     }
 
     func endElement(_ name: String, reader: XMLReader) {
@@ -108,10 +113,10 @@ class XMLRecordDelegate: XMLReaderHandler {
         if let captureDepth {
             guard depth == captureDepth else { return }
             self.captureDepth = nil
-            endElement(name, text: String(decoding: captured, as: UTF8.self))
+            captured.withUnsafeBufferPointer { endElement(name, captured: $0) }
             return
         }
-        endElement(name, text: nil)
+        endElement(name, captured: nil)
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>, reader: XMLReader) {
@@ -128,4 +133,12 @@ class XMLRecordDelegate: XMLReaderHandler {
         // A limit is said, with its place, never applied silently.
         warnWhileReading(ImportIssue(.tooLarge, file: path, line: reader.currentLine, message: "the text of an element is longer than \(ImportLimits.describe(bytes: Self.maximumFieldLength)); only its first \(ImportLimits.describe(bytes: Self.maximumFieldLength)) are kept"))
     }
+}
+
+/// The attributes of the element just started, looked up by name; valid only during
+/// `XMLRecordDelegate.startElement(_:attributes:)`.
+struct XMLAttributes {
+    let reader: XMLReader
+
+    subscript(name: String) -> String? { reader.attribute(name) }
 }
