@@ -21,6 +21,12 @@ struct Arguments {
     /// Read each text cell as a Swift `String` (`GraphText.string`, an allocation for text over
     /// 15 bytes) instead of reading its bytes in place: what a program that keeps the text pays.
     var strings = false
+    /// Read each cell as a `ResultValue` (the row's subscript: a counted reference per text cell)
+    /// instead of in place (`ResultRows.withCells`, `BorrowedCell`).
+    var values = false
+    /// Run each query from its text (`QuerySession.run`, which finds the compiled text again)
+    /// instead of as a prepared query (`QuerySession.prepare`, then `run` of it).
+    var text = false
 
     init() {
         var iterator = CommandLine.arguments.dropFirst().makeIterator()
@@ -34,13 +40,15 @@ struct Arguments {
             case "--budget": budgetSeconds = Double(iterator.next() ?? "") ?? budgetSeconds
             case "--only": only = Set((iterator.next() ?? "").split(separator: ",").map(String.init))
             case "--strings": strings = true
+            case "--values": values = true
+            case "--text": text = true
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
                 exit(2)
             }
         }
         if data.isEmpty {
-            FileHandle.standardError.write(Data("usage: paperql-bench --data FILE.jsonl [--probes FILE.probes.json] [--out FILE.json] [--snapshot FILE.pqg] [--runs N] [--only Q1,Q2] [--strings]\n".utf8))
+            FileHandle.standardError.write(Data("usage: paperql-bench --data FILE.jsonl [--probes FILE.probes.json] [--out FILE.json] [--snapshot FILE.pqg] [--runs N] [--only Q1,Q2] [--strings | --values] [--text]\n".utf8))
             exit(2)
         }
         if probes.isEmpty {
@@ -177,9 +185,10 @@ for (label, a, b) in [("top-median", "top", "median"), ("tail-tail2", "tail", "t
 cases.append(("Q8", "all", "papers | count by year"))
 if !arguments.only.isEmpty { cases = cases.filter { arguments.only.contains($0.id) } }
 
-/// One session for all runs, as an embedding program keeps one: it keeps compiled queries, as
-/// Python's sqlite3 keeps prepared statements. The first run of each query, in a fresh session,
-/// is reported separately (`first_ms`).
+/// One session for all runs, as an embedding program keeps one. Each query is prepared once and
+/// run again and again, as Python's sqlite3 keeps prepared statements (`--text`: run from its
+/// text, which the session finds compiled). The first run of each query, in a fresh session,
+/// prepared then run, is reported separately (`first_ms`).
 var session = QuerySession(graph: graph)
 
 /// What the runs read from the cells, kept so that the reading is not optimized away.
@@ -193,9 +202,9 @@ func touch(_ value: ResultValue, strings: Bool) -> Int {
     func sum(_ text: GraphText) -> Int {
         if strings {
             var string = text.string
-            return string.withUTF8 { bytes in bytes.reduce(bytes.count) { $0 &+ Int($1) } }
+            return string.withUTF8(sumBytes)
         }
-        return text.withUTF8 { bytes in bytes.reduce(bytes.count) { $0 &+ Int($1) } }
+        return text.withUTF8(sumBytes)
     }
     switch value {
     case .text(let text): return sum(text)
@@ -206,45 +215,87 @@ func touch(_ value: ResultValue, strings: Bool) -> Int {
     }
 }
 
+func sumBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    bytes.reduce(bytes.count) { $0 &+ Int($1) }
+}
+
+/// `touch` of a cell read in place.
+func touch(_ cell: BorrowedCell, strings: Bool) -> Int {
+    switch cell {
+    case .text(let bytes):
+        if strings {
+            var string = String(decoding: bytes, as: UTF8.self)
+            return string.withUTF8(sumBytes)
+        }
+        return sumBytes(bytes)
+    case .integer(let number): return number
+    case .null: return 0
+    case .value(let value): return touch(value, strings: strings)
+    }
+}
+
 /// Runs a query to the end: checked, planned, evaluated, and every cell of every row read
-/// through the library's rows (`ResultRows`), as an embedding program reads them.
-@MainActor func runOnce(_ query: String, fresh: Bool = false) -> (rows: Int, value: Int?, seconds: Double) {
+/// through the library's rows (`ResultRows.withCells`, or each `ResultValue` with `--values`), as an
+/// embedding program reads them.
+@MainActor func runOnce(_ query: String, prepared: PreparedQuery? = nil, fresh: Bool = false)
+    -> (rows: Int, value: Int?, seconds: Double, prepared: PreparedQuery?)
+{
     let start = now()
     if fresh { session = QuerySession(graph: graph) }
-    let outcome = session.run(query)
+    var results: [QueryResult] = []
+    var failure: [Diagnostic] = []
+    var preparedQuery = prepared
+    if arguments.text {
+        let outcome = session.run(query)
+        results = outcome.statements.compactMap(\.result)
+        if outcome.hasErrors { failure = outcome.diagnostics }
+    } else {
+        do throws(PreparedQuery.Failure) {
+            if preparedQuery == nil { preparedQuery = try session.prepare(query).get() }
+            results = [try session.run(preparedQuery!)]
+        } catch {
+            failure = error.diagnostics
+        }
+    }
     var rows = 0
     var value: Int?
-    for statement in outcome.statements {
-        guard let result = statement.result else { continue }
+    for result in results {
         switch result {
         case .count(let count): value = count; rows = 1
         case .path(let path): value = path.found ? path.length : nil; rows = path.steps.count
         default:
             var checksum = 0
             let strings = arguments.strings
-            for row in ResultRows(result, graph: graph) {
-                for value in row { checksum &+= touch(value, strings: strings) }
-                rows += 1
+            let resultRows = ResultRows(result, graph: graph)
+            if arguments.values {
+                for row in resultRows {
+                    for value in row { checksum &+= touch(value, strings: strings) }
+                }
+            } else {
+                for row in resultRows.indices {
+                    resultRows.withCells(ofRow: row) { _, cell in checksum &+= touch(cell, strings: strings) }
+                }
             }
+            rows += resultRows.count
             cellChecksum &+= checksum
         }
     }
     let seconds = now() - start
-    if outcome.hasErrors {
+    if !failure.isEmpty {
         log("query failed: \(query)")
-        for diagnostic in outcome.diagnostics { log("  \(diagnostic.message)") }
+        for diagnostic in failure { log("  \(diagnostic.message)") }
     }
-    return (rows, value, seconds)
+    return (rows, value, seconds, preparedQuery)
 }
 
 var queryResults: [[String: Any]] = []
 for testCase in cases {
     let first = runOnce(testCase.query, fresh: true)
-    _ = runOnce(testCase.query)
+    let prepared = runOnce(testCase.query).prepared
     var timings: [Double] = []
     let runs = first.seconds * Double(arguments.runs) > arguments.budgetSeconds
         ? max(3, Int(arguments.budgetSeconds / max(first.seconds, 1e-9))) : arguments.runs
-    while timings.count < runs { timings.append(runOnce(testCase.query).seconds) }
+    while timings.count < runs { timings.append(runOnce(testCase.query, prepared: prepared).seconds) }
     timings.sort()
     let median = timings[timings.count / 2]
     let p99 = timings[min(timings.count - 1, Int((Double(timings.count) * 0.99).rounded(.up)) - 1)]
@@ -259,7 +310,8 @@ for testCase in cases {
 }
 results["queries"] = queryResults
 results["cell_checksum"] = cellChecksum
-results["cells_read_as"] = arguments.strings ? "String" : "bytes in place"
+results["queries_run_as"] = arguments.text ? "text (QuerySession.run)" : "prepared (QuerySession.prepare, run)"
+results["cells_read_as"] = (arguments.strings ? "String" : "bytes in place") + (arguments.values ? ", through ResultValue" : ", through BorrowedCell")
 results["peak_rss_mb"] = ProcessUsage.peakResidentMiB
 
 // Start-up: the query on the default corpus from process start to exit is measured by the

@@ -139,6 +139,12 @@ enum Messages {
 
     static let cancelled = DiagnosticMessage("eval.cancelled", "query cancelled")
 
+    // MARK: prepare
+
+    static let prepareNothing = DiagnosticMessage("prepare.empty", "there is no statement to prepare")
+    static let prepareOneStatement = DiagnosticMessage(
+        "prepare.oneStatement", "a prepared query is one statement; run a script with `run`, or prepare each statement")
+
     // MARK: - Empty answers
 
     static func emptyFilter(_ filter: String) -> DiagnosticMessage {

@@ -47,6 +47,8 @@ public struct ResultRows: Sendable, RandomAccessCollection {
         /// Headings and field names of cells made beforehand.
         let cellColumns: [String]
         let cellFieldNames: [String]
+        /// What `withCells` reads text from.
+        let borrowed: BorrowedColumns
 
         init(graph: PaperGraph, shape: Shape, kind: ResultKind, rowCount: Int, columnCount: Int, fields: [Field] = [],
              papers: [PaperID] = [], authorRows: [AuthorRow] = [], venueRows: [VenueRow] = [], groupRows: [GroupRow] = [],
@@ -68,6 +70,7 @@ public struct ResultRows: Sendable, RandomAccessCollection {
             self.cells = cells
             self.cellColumns = cellColumns
             self.cellFieldNames = cellFieldNames
+            borrowed = BorrowedColumns(graph)
         }
     }
 

@@ -54,6 +54,10 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
         try withUnsafeBufferPointer(body)
     }
 
+    /// The first value's address, for reading without holding the column: valid while its
+    /// storage lives unchanged (a built graph keeps its columns, and never changes them).
+    var baseAddress: UnsafePointer<Element> { UnsafePointer(storage.base) }
+
     /// Whether the values are in a mapped file rather than memory of the column's own.
     var isMapped: Bool { storage.mapping != nil }
 

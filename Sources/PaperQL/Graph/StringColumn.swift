@@ -66,6 +66,23 @@ struct StringColumn: Sendable {
         bytes.reserveCapacity(byteCount)
     }
 
+    /// The column as plain pointers, valid while its storage lives unchanged (a built graph's
+    /// columns): reading an entry through it retains nothing.
+    var pointers: Pointers { Pointers(bytes: bytes.baseAddress, ends: ends.baseAddress, count: count) }
+
+    struct Pointers: @unchecked Sendable {  // read-only views of memory never written again
+        let bytes: UnsafePointer<UInt8>
+        let ends: UnsafePointer<Int>
+        let count: Int
+
+        /// Entry `index`'s bytes.
+        @inline(__always) func text(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "string column index out of range")
+            let start = index == 0 ? 0 : ends[index - 1]
+            return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+        }
+    }
+
     func range(_ index: Int) -> Range<Int> {
         (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }

@@ -10,12 +10,12 @@ import Foundation
 public struct QuerySession: Sendable {
     public let graph: PaperGraph
     /// Values of the `let` names defined so far.
-    public private(set) var bindings: [String: QueryResult] = [:] {
+    public internal(set) var bindings: [String: QueryResult] = [:] {
         didSet { bindingKinds = bindings.mapValues(\.kind) }
     }
     /// The kinds of the `let` names defined so far: what checking depends on. Kept beside the
     /// values so that a run does not remake it.
-    private var bindingKinds: [String: ResultKind] = [:]
+    private(set) var bindingKinds: [String: ResultKind] = [:]
     /// Scripts already compiled, by text and the kinds of the names in scope.
     private var compiledScripts: [CompiledKey: CompiledScript] = [:]
     /// The script compiled or found last, tried before the dictionary: a program running one

@@ -31,6 +31,22 @@ struct DifferentialRunner {
         return Answer(last, graph: graph)
     }
 
+    /// The script run a statement at a time through `prepare` and `run(_:)` of a prepared query
+    /// (the path an embedding program repeats): it must answer as `run` of the whole text does.
+    func enginePrepared(_ text: String) -> Answer {
+        let parsed = Parser.parse(SourceFile(name: "<generated>", text: text))
+        var session = QuerySession(graph: graph)
+        var last: QueryResult?
+        for statement in parsed.script.statements {
+            let bytes = Array(text.utf8)[statement.span.start..<statement.span.end]
+            guard case .success(let query) = session.prepare(String(decoding: bytes, as: UTF8.self)),
+                let result = try? session.run(query)
+            else { return .rejected }
+            last = result
+        }
+        return last.map { Answer($0, graph: graph) } ?? .rejected
+    }
+
     /// Why the engine and the reference disagree on a script, or nil when they agree.
     func disagreement(_ text: String) -> String? {
         compare(text).disagreement
@@ -57,7 +73,11 @@ struct DifferentialRunner {
                 return authors.contains(previous.person) && authors.contains(step.person)
             }
         }
-        if agrees { return (nil, actual == .rejected) }
+        if agrees {
+            let prepared = enginePrepared(text)
+            if prepared != actual { return ("run:      \(actual)\nprepared: \(prepared)", false) }
+            return (nil, actual == .rejected)
+        }
         var session = QuerySession(graph: graph)
         let diagnostics = session.run(text, name: "<generated>").diagnostics.map { "\($0.message)" }
         return ("engine:    \(actual)\nreference: \(expected)" + (diagnostics.isEmpty ? "" : "\nengine said: \(diagnostics)"),

@@ -70,6 +70,33 @@ import Testing
         }
     }
 
+    /// Every shape, every field: a cell read in place (`withCells`) is the row's value.
+    @Test(arguments: [
+        "papers | show " + allPaperFields.map(\.rawValue).joined(separator: ", "),
+        #"coauthors of "Jack Rae" within 2 | show name, papers, shared, distance, variants, identifier, years, venues, coauthors"#,
+        "authors | limit 50",
+        "venues",
+        "papers | count by year",
+        "papers | count by venue",
+        "papers | count by type",
+        "papers | count",
+        #"path from "Jack Rae" to "Oriol Vinyals""#,
+        #"profile "Jack Rae""#,
+    ])
+    func cellsReadInPlaceAreTheRowsValues(query: String) throws {
+        let result = try #require(Self.result(query))
+        let rows = ResultRows(result, graph: Self.graph)
+        #expect(!rows.isEmpty)
+        for (index, row) in rows.enumerated() {
+            var columns: [Int] = []
+            rows.withCells(ofRow: index) { column, cell in
+                columns.append(column)
+                #expect(cell.value == row[column], "row \(index), column \(rows.columns[column])")
+            }
+            #expect(columns == Array(0..<rows.columnCount))
+        }
+    }
+
     @Test func groupsHeadTheirKeyColumnWithTheFieldAndNameItKey() throws {
         let result = try #require(Self.result(#"papers by "Jack Rae" | count by year"#))
         let rows = ResultRows(result, graph: Self.graph)
