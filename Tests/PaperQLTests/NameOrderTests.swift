@@ -27,4 +27,25 @@ import Testing
         let expected = names.indices.sorted { names[$0] < names[$1] }
         #expect(indices.map { names[$0] } == expected.map { names[$0] }, "seed \(seed)")
     }
+
+    /// Names sharing long beginnings, with control bytes (NUL sorts before the end of a shorter
+    /// name's padding would): compared by their first eight bytes first, then in full.
+    static let prefixAlphabet: [String] = ["Wang ", "Wang", "W", " ", "a", "\u{0}", "\u{1}", "é", "~", "Wei"]
+
+    @Test(arguments: 0..<20)
+    func namesWithSharedBeginningsSortAsStringsDo(seed: UInt64) throws {
+        var generator = SplitMix(seed: seed &+ 1000)
+        var names: [String] = []
+        for _ in 0..<300 {
+            var name = ""
+            for _ in 0..<(Int(generator.next() % 7)) { name += Self.prefixAlphabet[Int(generator.next() % UInt64(Self.prefixAlphabet.count))] }
+            names.append(name)
+        }
+        var order = NameOrder(capacity: names.count)
+        for name in names { order.append(name) }
+        var indices = Array(names.indices)
+        try order.withComparison { (precedes) throws(EvaluationError) in indices.sort(by: precedes) }
+        let expected = names.indices.sorted { names[$0] < names[$1] }
+        #expect(indices.map { names[$0] } == expected.map { names[$0] }, "seed \(seed)")
+    }
 }

@@ -11,6 +11,9 @@ extension Evaluator {
             return paperSet(of: try evaluate(query))
         case .years(let range):
             return .range(graph.paperIDRange(years: range))
+        case .authors(.named(let name)) where name.authors.count == 1:
+            // One person (most names): their papers as they are stored.
+            return .list(SortedIDs.copy(graph.authorPapers[Int(name.authors[0].rawValue)]))
         case .authors(let authorPlan):
             let authors = try authorIDs(authorPlan)
             return .list(SortedIDs.unionAll(authors.map { graph.authorPapers[Int($0)] }))

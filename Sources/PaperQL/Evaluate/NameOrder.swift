@@ -17,10 +17,15 @@ struct NameOrder {
     private var ends: [Int] = []
     /// Whether each name's bytes order it (no scalar from U+0300 on).
     private var byBytes: [Bool] = []
+    /// Each name's first 8 bytes as a big-endian number, zeros after its end: two names whose
+    /// prefixes differ order as their prefixes do (a name that ends first is the smaller), so
+    /// most comparisons read no bytes.
+    private var prefixes: [UInt64] = []
 
     init(capacity: Int) {
         ends.reserveCapacity(capacity)
         byBytes.reserveCapacity(capacity)
+        prefixes.reserveCapacity(capacity)
     }
 
     var count: Int { ends.count }
@@ -38,6 +43,9 @@ struct NameOrder {
         bytes.append(contentsOf: name)
         ends.append(bytes.count)
         byBytes.append(!name.contains { $0 >= 0xCC })
+        var prefix: UInt64 = 0
+        for index in 0..<8 { prefix = prefix << 8 | UInt64(index < name.count ? name[index] : 0) }
+        prefixes.append(prefix)
     }
 
     /// Calls `body` with a test of whether name `a` comes before name `b`.
@@ -45,14 +53,16 @@ struct NameOrder {
         try bytes.withUnsafeBufferPointer { (all) throws(EvaluationError) -> Result in
             try ends.withUnsafeBufferPointer { (ends) throws(EvaluationError) -> Result in
                 try byBytes.withUnsafeBufferPointer { (byBytes) throws(EvaluationError) -> Result in
+                  try prefixes.withUnsafeBufferPointer { (prefixes) throws(EvaluationError) -> Result in
                     func name(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                         UnsafeBufferPointer(rebasing: all[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
                     }
                     return try body { a, b in
-                        let left = name(a), right = name(b)
                         guard byBytes[a], byBytes[b] else {
-                            return String(decoding: left, as: UTF8.self) < String(decoding: right, as: UTF8.self)
+                            return String(decoding: name(a), as: UTF8.self) < String(decoding: name(b), as: UTF8.self)
                         }
+                        if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+                        let left = name(a), right = name(b)
                         let common = min(left.count, right.count)
                         if common > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
                             let order = memcmp(leftBase, rightBase, common)
@@ -60,6 +70,7 @@ struct NameOrder {
                         }
                         return left.count < right.count
                     }
+                  }
                 }
             }
         }

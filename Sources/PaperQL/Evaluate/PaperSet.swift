@@ -37,6 +37,7 @@ public enum PaperSet: Sendable, Equatable {
         case (.range(let range), .list(let list)), (.list(let list), .range(let range)):
             let start = list.partitioningIndex { $0 >= range.lowerBound }
             let end = list.partitioningIndex { $0 >= range.upperBound }
+            if start == 0, end == list.count { return .list(list) }
             return .list(Array(list[start..<max(start, end)]))
         case (.list(let a), .list(let b)):
             return .list(SortedIDs.intersect(a, b))
@@ -140,6 +141,11 @@ enum SortedIDs {
     }
 
     /// The union of many ascending lists.
+    /// The ids of a list, copied at once (`Array(list)` appends them one at a time).
+    static func copy(_ list: IDList) -> [UInt32] {
+        list.base.withUnsafeBufferPointer { Array($0[list.startIndex..<list.endIndex]) }
+    }
+
     static func unionAll(_ lists: [IDList]) -> [UInt32] {
         unionAll(lists) {}
     }
@@ -155,7 +161,7 @@ enum SortedIDs {
     {
         switch lists.count {
         case 0: return []
-        case 1: return Array(lists[0])
+        case 1: return copy(lists[0])
         default: break
         }
         let total = lists.reduce(0) { $0 + $1.count }

@@ -11,14 +11,31 @@
 /// }
 /// ```
 public struct PreparedQuery: Sendable {
-    let entry: QuerySession.CompiledScript.Entry
-    let plan: QueryPlan
-    let statementSpan: SourceSpan
-    /// The kinds of the `let` names it was checked against: when they change, it is compiled again.
-    let environment: [String: ResultKind]
-    public let source: SourceFile
+    /// What running it needs, in one object: copying a prepared query is one retain.
+    final class Compiled: Sendable {
+        let entry: QuerySession.CompiledScript.Entry
+        let plan: QueryPlan
+        let statementSpan: SourceSpan
+        /// The kinds of the `let` names it was checked against: when they change, it is
+        /// compiled again.
+        let environment: [String: ResultKind]
+        let source: SourceFile
+
+        init(entry: QuerySession.CompiledScript.Entry, plan: QueryPlan, statementSpan: SourceSpan,
+             environment: [String: ResultKind], source: SourceFile) {
+            self.entry = entry
+            self.plan = plan
+            self.statementSpan = statementSpan
+            self.environment = environment
+            self.source = source
+        }
+    }
+
+    let compiled: Compiled
+
+    public var source: SourceFile { compiled.source }
     /// Its warnings (an unknown word in a title filter); a prepared query has no errors.
-    public var diagnostics: [Diagnostic] { entry.diagnostics }
+    public var diagnostics: [Diagnostic] { compiled.entry.diagnostics }
 
     /// Why a query could not be prepared or run: its errors, or its cancellation.
     public struct Failure: Error, Sendable {
@@ -41,14 +58,15 @@ extension QuerySession {
         guard !compiled.diagnostics.hasErrors, let plan = entry.plan, let span = entry.checked?.span else {
             return .failure(failure(compiled.diagnostics))
         }
-        return .success(PreparedQuery(entry: entry, plan: plan, statementSpan: span, environment: bindingKinds,
-                                      source: compiled.source))
+        return .success(PreparedQuery(compiled: .init(entry: entry, plan: plan, statementSpan: span, environment: bindingKinds,
+                                                      source: compiled.source)))
     }
 
     /// Runs a prepared query: its result, as `run` gives it (without the note `run` adds to an
     /// empty answer). A `let` binds its name. When a `let` has since given a name it uses a value
     /// of another kind, the text is prepared again first, and fails as `run` would.
-    public mutating func run(_ query: PreparedQuery, cancellation: CancellationFlag? = nil) throws(PreparedQuery.Failure) -> QueryResult {
+    public mutating func run(_ prepared: PreparedQuery, cancellation: CancellationFlag? = nil) throws(PreparedQuery.Failure) -> QueryResult {
+        let query = prepared.compiled
         guard query.environment == bindingKinds else {
             switch prepare(query.source.text, name: query.source.name) {
             case .success(let again): return try run(again, cancellation: cancellation)
