@@ -12,7 +12,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CMalloc"),
-        .target(name: "PaperQL", dependencies: ["CMalloc"]),
+        .systemLibrary(name: "CPrefetch"),
+        .target(name: "PaperQL", dependencies: ["CMalloc", "CPrefetch"]),
         .target(name: "PaperQLBatch", dependencies: ["PaperQL"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "PaperQLREPL", dependencies: ["PaperQL", "PaperQLBatch", "CEditLine"]),

@@ -41,17 +41,39 @@ extension ResultRows.Storage {
         let keys: StringColumn.Pointers
         let titles: StringColumn.Pointers
         let authorNames: StringColumn.Pointers
+        /// Whether papers' keys and titles are shown: only then are they fetched ahead.
+        let showsKeys: Bool
+        let showsTitles: Bool
 
-        init(_ graph: PaperGraph) {
+        init(_ graph: PaperGraph, fields: [Field]) {
             keys = graph.paperKeys.pointers
             titles = graph.titles.pointers
             authorNames = graph.authorNames.pointers
+            showsKeys = fields.contains(.id)
+            showsTitles = fields.contains(.title)
         }
+    }
+
+    /// Rows are mostly read in order, and a row's texts lie anywhere in columns of hundreds of
+    /// megabytes: the ends of the row eight ahead and the bytes of the row four ahead are asked
+    /// for now, so that reading them later does not wait on memory.
+    private func prefetch(row: Int) {
+        func prefetch(_ column: StringColumn.Pointers) {
+            if row + 8 < papers.count {
+                let ahead = Int(papers[row + 8].rawValue)
+                column.prefetchEnd(ahead - 1)
+                column.prefetchEnd(ahead)
+            }
+            if row + 4 < papers.count { column.prefetchText(Int(papers[row + 4].rawValue)) }
+        }
+        if borrowed.showsKeys { prefetch(borrowed.keys) }
+        if borrowed.showsTitles { prefetch(borrowed.titles) }
     }
 
     func withCells(row: Int, _ body: (Int, BorrowedCell) throws -> Void) rethrows {
         switch shape {
         case .papers:
+            prefetch(row: row)
             let paper = papers[row]
             let index = Int(paper.rawValue)
             for column in 0..<columnCount {

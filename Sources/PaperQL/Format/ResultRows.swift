@@ -70,7 +70,7 @@ public struct ResultRows: Sendable, RandomAccessCollection {
             self.cells = cells
             self.cellColumns = cellColumns
             self.cellFieldNames = cellFieldNames
-            borrowed = BorrowedColumns(graph)
+            borrowed = BorrowedColumns(graph, fields: fields)
         }
     }
 

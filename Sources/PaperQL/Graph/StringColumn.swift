@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Many strings stored end to end in one byte buffer: one allocation instead of one per string.
 struct StringColumn: Sendable {
     private(set) var bytes = Column<UInt8>()
@@ -74,6 +76,18 @@ struct StringColumn: Sendable {
         let bytes: UnsafePointer<UInt8>
         let ends: UnsafePointer<Int>
         let count: Int
+
+        /// Asks for entry `index`'s end to be brought into the cache (a hint; never reads it).
+        @inline(__always) func prefetchEnd(_ index: Int) {
+            if UInt(bitPattern: index) < UInt(bitPattern: count) { paperql_prefetch(ends + index) }
+        }
+
+        /// Asks for the start of entry `index`'s bytes to be brought into the cache (reads its
+        /// ends, which `prefetchEnd` asked for rows before).
+        @inline(__always) func prefetchText(_ index: Int) {
+            guard UInt(bitPattern: index) < UInt(bitPattern: count) else { return }
+            paperql_prefetch(bytes + (index == 0 ? 0 : ends[index - 1]))
+        }
 
         /// Entry `index`'s bytes.
         @inline(__always) func text(_ index: Int) -> UnsafeBufferPointer<UInt8> {
