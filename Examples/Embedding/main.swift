@@ -40,3 +40,22 @@ let formatter = ResultFormatter(format: .csv)
 if let result = own.run("authors").statements.first?.result {
     print(formatter.render(result, graph: own.graph), terminator: "")
 }
+
+// A query run again and again (a server answering requests): prepare it once, run it many
+// times, and read its rows in place (text as the graph's bytes, valid during the call).
+if case .success(let prepared) = session.prepare(#"papers by "Jack Rae" since 2020 | show id, year"#),
+    let result = try? session.run(prepared)
+{
+    let rows = ResultRows(result, graph: graph)
+    for row in rows.indices {
+        var line: [String] = []
+        rows.withCells(ofRow: row) { _, cell in
+            switch cell {
+            case .text(let bytes): line.append(String(decoding: bytes, as: UTF8.self))
+            case .integer(let number): line.append(String(number))
+            default: line.append(cell.value.plain)
+            }
+        }
+        print(line.joined(separator: "  "))
+    }
+}
