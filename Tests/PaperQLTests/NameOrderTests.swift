@@ -20,12 +20,7 @@ import Testing
             for _ in 0..<(1 + Int(generator.next() % 5)) { name += Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))] }
             names.append(name)
         }
-        var order = NameOrder(capacity: names.count)
-        for name in names { order.append(name) }
-        var indices = Array(names.indices)
-        try order.withComparison { (precedes) throws(EvaluationError) in indices.sort(by: precedes) }
-        let expected = names.indices.sorted { names[$0] < names[$1] }
-        #expect(indices.map { names[$0] } == expected.map { names[$0] }, "seed \(seed)")
+        try Self.expectSortedAsStrings(names, seed: seed)
     }
 
     /// Names sharing long beginnings, with control bytes (NUL sorts before the end of a shorter
@@ -41,11 +36,15 @@ import Testing
             for _ in 0..<(Int(generator.next() % 7)) { name += Self.prefixAlphabet[Int(generator.next() % UInt64(Self.prefixAlphabet.count))] }
             names.append(name)
         }
+        try Self.expectSortedAsStrings(names, seed: seed)
+    }
+
+    static func expectSortedAsStrings(_ names: [String], seed: UInt64, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         var order = NameOrder(capacity: names.count)
         for name in names { order.append(name) }
         var indices = Array(names.indices)
         try order.withComparison { (precedes) throws(EvaluationError) in indices.sort(by: precedes) }
         let expected = names.indices.sorted { names[$0] < names[$1] }
-        #expect(indices.map { names[$0] } == expected.map { names[$0] }, "seed \(seed)")
+        #expect(indices.map { names[$0] } == expected.map { names[$0] }, "seed \(seed)", sourceLocation: sourceLocation)
     }
 }
