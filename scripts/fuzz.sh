@@ -54,13 +54,13 @@ build() {
     mapfile -t library_sources < <(find Sources/PaperQL -name '*.swift' | sort)
     mapfile -t server_sources < <(find Sources/PaperQLLSP -name '*.swift' | sort)
     mkdir -p "$out/modules"
-    swiftc "${flags[@]}" -wmo -num-threads 2 -module-name PaperQL -I Sources/CMalloc \
+    swiftc "${flags[@]}" -wmo -num-threads 2 -module-name PaperQL -I Sources/CMalloc -I Sources/CPrefetch \
         -emit-library -static -emit-module -emit-module-path "$out/modules/PaperQL.swiftmodule" \
         "${library_sources[@]}" -o "$out/libPaperQL.a"
-    swiftc "${flags[@]}" -wmo -num-threads 2 -module-name PaperQLLSP -I "$out/modules" -I Sources/CMalloc \
+    swiftc "${flags[@]}" -wmo -num-threads 2 -module-name PaperQLLSP -I "$out/modules" -I Sources/CMalloc -I Sources/CPrefetch \
         -emit-library -static -emit-module -emit-module-path "$out/modules/PaperQLLSP.swiftmodule" \
         "${server_sources[@]}" -o "$out/libPaperQLLSP.a"
-    swiftc "${flags[@]}" -use-ld=lld -module-name PaperQLFuzz -I "$out/modules" -I Sources/CMalloc \
+    swiftc "${flags[@]}" -use-ld=lld -module-name PaperQLFuzz -I "$out/modules" -I Sources/CMalloc -I Sources/CPrefetch \
         Fuzz/FuzzTargets.swift Fuzz/FuzzTargets+LSP.swift Fuzz/FuzzEntry.swift \
         "$out/libPaperQLLSP.a" "$out/libPaperQL.a" -o "$binary.tmp"
     mv "$binary.tmp" "$binary"
