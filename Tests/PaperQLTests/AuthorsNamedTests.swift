@@ -15,15 +15,17 @@ import Testing
         try #require(Self.loaded, "the ACL excerpt did not load", sourceLocation: sourceLocation).graph
     }
 
+    /// Namesakes with as many papers come in the order of their ids (the loader numbers people
+    /// as it meets them), as in every list of people.
     @Test func theNamesakesAreListedWithTheirIdentifiersYearsVenuesAndCoauthors() throws {
         let output = QueryCase.render(#"authors named "Yang Liu" | show identifier, papers, years, coauthors"#, on: try graph())
         #expect(output == """
             identifier | papers | years | coauthors
+            acl:yang-liu-ict | 2 | 2010 | Jiangsheng Yu, Qun Liu, Shiwen Yu
             acl:yang-liu | 2 | 2012–2014 | Jun Zhao, Kang Liu, Liheng Xu
+            acl:yang-liu-icsi | 2 | 2012–2016 | Chen Li, Fei Huang, Yang Jin
             acl:yang-liu-edinburgh | 2 | 2016–2017 | Mirella Lapata, Sujian Li
             acl:yang-liu-georgetown | 2 | 2019 | Amir Zeldes, Luke Gessler
-            acl:yang-liu-icsi | 2 | 2012–2016 | Chen Li, Fei Huang, Yang Jin
-            acl:yang-liu-ict | 2 | 2010 | Jiangsheng Yu, Qun Liu, Shiwen Yu
             """)
         let venues = QueryCase.render(#"authors named "acl:yang-liu-edinburgh" | show venues"#, on: try graph())
         #expect(venues.contains("Proceedings of the 2016 Conference on Empirical Methods in Natural Language Processing"))

@@ -27,19 +27,12 @@ extension Evaluator {
     }
 
     /// The people a name means (`authors named`), each with all their papers and what tells
-    /// namesakes apart: identifier, years, venues, coauthors. In the default order (most papers
-    /// first, then name), namesakes by identifier, so the same data always lists them alike.
+    /// namesakes apart: identifier, years, venues, coauthors. Put in the default order of
+    /// authors by the caller, as every set of people is.
     func people(named name: ResolvedAuthorName) -> AuthorRows {
-        let rows = name.authors.map { author in
-            (row: AuthorRow(author: author, papers: graph.paperCount(of: author), shared: nil, distance: nil),
-             name: graph.name(of: author), identifier: graph.identifier(of: author) ?? "")
-        }.sorted { a, b in
-            if a.row.papers != b.row.papers { return a.row.papers > b.row.papers }
-            if a.name != b.name { return a.name < b.name }
-            if a.identifier != b.identifier { return a.identifier < b.identifier }
-            return a.row.author.rawValue < b.row.author.rawValue
-        }
-        return AuthorRows(rows: rows.map(\.row), columns: AuthorRows.personColumns)
+        AuthorRows(rows: name.authors.map { author in
+            AuthorRow(author: author, papers: graph.paperCount(of: author), shared: nil, distance: nil)
+        }, columns: AuthorRows.personColumns)
     }
 
     func venues(of plan: PaperPlan?) throws(EvaluationError) -> VenueRows {

@@ -41,7 +41,7 @@ extension Evaluator {
             result = .papers(rows)
         case .authors(var rows):
             rows.rows = try topRows(rows.rows, limit: limit, key: authorPrimaryKey(rows),
-                                    name: { $1.append(graph.authorNames.text(Int($0.author.rawValue))) })
+                                    name: { $1.append(graph.authorNames.text(Int($0.author.rawValue)), tie: Int($0.author.rawValue)) })
             result = .authors(rows)
         case .venues(var rows):
             rows.rows = try topRows(rows.rows, limit: limit, key: { -$0.papers }, name: { $1.append($0.name) })
@@ -69,8 +69,9 @@ extension Evaluator {
         }
     }
 
-    /// Sorts by a numeric key ascending, then by name; with a limit, sorts only the rows whose
-    /// key can still make the first `limit`.
+    /// Sorts by a numeric key ascending, then by name, then by the tie the name was added with
+    /// (people: their id, so that namesakes always come in one order); with a limit, sorts only
+    /// the rows whose key can still make the first `limit`.
     /// - Parameter name: adds a row's name to the names to order by.
     private func topRows<Row>(_ rows: [Row], limit: Int?, key: (Row) -> Int, name: (Row, inout NameOrder) -> Void)
         throws(EvaluationError) -> [Row]

@@ -115,7 +115,7 @@ public struct Evaluator: Sendable {
         case .authorsOf(let plan):
             return Working(result: .authors(try authors(of: plan)), ordered: false)
         case .authorsNamed(let name):
-            return Working(result: .authors(people(named: name)), ordered: true)
+            return Working(result: .authors(people(named: name)), ordered: false)
         case .venuesOf(let plan):
             return Working(result: .venues(try venues(of: plan)), ordered: false)
         case .coauthors(let authorPlan, let within):

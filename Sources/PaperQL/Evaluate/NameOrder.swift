@@ -21,25 +21,30 @@ struct NameOrder {
     /// prefixes differ order as their prefixes do (a name that ends first is the smaller), so
     /// most comparisons read no bytes.
     private var prefixes: [UInt64] = []
+    /// What orders rows whose names are equal (a person's id), so that the order is total.
+    private var ties: [Int] = []
 
     init(capacity: Int) {
         ends.reserveCapacity(capacity)
         byBytes.reserveCapacity(capacity)
         prefixes.reserveCapacity(capacity)
+        ties.reserveCapacity(capacity)
     }
 
     var count: Int { ends.count }
 
-    mutating func append(_ name: GraphText) {
-        name.withUTF8 { append($0) }
+    /// - Parameter tie: orders this row after rows with the same name and a smaller `tie`.
+    mutating func append(_ name: GraphText, tie: Int = 0) {
+        name.withUTF8 { append($0, tie: tie) }
     }
 
-    mutating func append(_ name: String) {
+    mutating func append(_ name: String, tie: Int = 0) {
         var name = name
-        name.withUTF8 { append($0) }
+        name.withUTF8 { append($0, tie: tie) }
     }
 
-    private mutating func append(_ name: UnsafeBufferPointer<UInt8>) {
+    private mutating func append(_ name: UnsafeBufferPointer<UInt8>, tie: Int) {
+        ties.append(tie)
         bytes.append(contentsOf: name)
         ends.append(bytes.count)
         byBytes.append(!name.contains { $0 >= 0xCC })
@@ -48,8 +53,10 @@ struct NameOrder {
         prefixes.append(prefix)
     }
 
-    /// Calls `body` with a test of whether name `a` comes before name `b`.
+    /// Calls `body` with a test of whether name `a` comes before name `b` (equal names: the
+    /// smaller tie first).
     func withComparison<Result>(_ body: ((Int, Int) -> Bool) throws(EvaluationError) -> Result) throws(EvaluationError) -> Result {
+        try ties.withUnsafeBufferPointer { (ties) throws(EvaluationError) -> Result in
         try bytes.withUnsafeBufferPointer { (all) throws(EvaluationError) -> Result in
             try ends.withUnsafeBufferPointer { (ends) throws(EvaluationError) -> Result in
                 try byBytes.withUnsafeBufferPointer { (byBytes) throws(EvaluationError) -> Result in
@@ -59,7 +66,8 @@ struct NameOrder {
                     }
                     return try body { a, b in
                         guard byBytes[a], byBytes[b] else {
-                            return String(decoding: name(a), as: UTF8.self) < String(decoding: name(b), as: UTF8.self)
+                            let left = String(decoding: name(a), as: UTF8.self), right = String(decoding: name(b), as: UTF8.self)
+                            return left != right ? left < right : ties[a] < ties[b]
                         }
                         if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
                         let left = name(a), right = name(b)
@@ -68,11 +76,12 @@ struct NameOrder {
                             let order = memcmp(leftBase, rightBase, common)
                             if order != 0 { return order < 0 }
                         }
-                        return left.count < right.count
+                        return left.count != right.count ? left.count < right.count : ties[a] < ties[b]
                     }
                   }
                 }
             }
+        }
         }
     }
 }

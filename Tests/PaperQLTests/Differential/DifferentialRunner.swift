@@ -75,8 +75,8 @@ struct DifferentialRunner {
         }
         let agrees = actual.agrees(withReference: expected, pathCheck: validPath)
         if agrees {
-            // Held to the reference the same way (people with the same name and counts may come
-            // in either order: two runs of one engine order such ties alike only by chance).
+            // The prepared path is held to the reference too (namesakes included: their order is
+            // fixed by their ids, so it is the same in every run).
             let prepared = enginePrepared(text)
             if !prepared.agrees(withReference: expected, pathCheck: validPath) {
                 return ("run:      \(actual)\nprepared: \(prepared)\nreference: \(expected)", false)

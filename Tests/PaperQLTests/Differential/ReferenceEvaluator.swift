@@ -235,13 +235,14 @@ struct ReferenceEvaluator {
         }
     }
 
-    /// Authors: by distance (nearest first), or shared papers, or papers (most first); then name.
+    /// Authors: by distance (nearest first), or shared papers, or papers (most first); then name;
+    /// then the person's id (namesakes).
     func authorOrder(_ rows: [Answer.AuthorRow]) -> [Answer.AuthorRow] {
         rows.sorted { a, b in
             if let x = a.distance, let y = b.distance, x != y { return x < y }
             if let x = a.shared, let y = b.shared, x != y { return x > y }
             if a.distance != nil || a.shared == nil, a.papers != b.papers { return a.papers > b.papers }
-            return a.name < b.name
+            return a.name != b.name ? a.name < b.name : a.person < b.person
         }
     }
 
