@@ -21,6 +21,11 @@ cd "$(dirname "$0")/.."
 
 out=.build-fuzzer
 binary="$out/paperql-fuzz"
+# The harness writes each input to a file under the temporary folder (one folder per process):
+# keep those in the build folder and remove them when the script ends.
+export TMPDIR="$PWD/$out/tmp"
+mkdir -p "$TMPDIR"
+trap 'rm -rf "$TMPDIR"' EXIT
 targets=(query service bibtex arxiv dblp openalex acl csv native snapshot lsp)
 fixtures=Tests/PaperQLTests/Fixtures/import
 

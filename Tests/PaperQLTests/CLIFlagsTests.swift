@@ -130,20 +130,23 @@ import Testing
                                output: nil, error: "papers 3")
         cases += acceptedCases("sql", { ["sql", "--dialect", "duckdb", "-e", "papers | count"] }, output: "SELECT")
         for command in ["export", "sql"] {
-            let base: [String] = command == "export" ? ["export", "--relational", temporaryPath("tables").path]
-                : ["sql", "--dialect", "duckdb", "-e", "papers | count"]
-            cases.append(Case(flag: "\(command) --data") { try expectRun(base + ["--data", fixture]) })
+            // A closure: the export folder is named while the case runs, so that it is removed after.
+            let base: @Sendable () -> [String] = {
+                command == "export" ? ["export", "--relational", temporaryPath("tables").path]
+                    : ["sql", "--dialect", "duckdb", "-e", "papers | count"]
+            }
+            cases.append(Case(flag: "\(command) --data") { try expectRun(base() + ["--data", fixture]) })
             cases.append(Case(flag: "\(command) --data-format") {
                 let copy = temporaryPath("dblp.data")
                 try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent(fixture).path, toPath: copy.path)
                 defer { try? FileManager.default.removeItem(at: copy) }
-                try expectRun(base + ["--data", copy.path, "--data-format", "dblp"])
+                try expectRun(base() + ["--data", copy.path, "--data-format", "dblp"])
             })
             cases.append(Case(flag: "\(command) --strict") {
                 let bib = temporaryPath("strict.bib")
                 try "@article{a, title={One}, year=2020}\n@article{b, title={Two}, year=20x0}\n".write(to: bib, atomically: true, encoding: .utf8)
                 defer { try? FileManager.default.removeItem(at: bib) }
-                try expectRun(base + ["--data", bib.path, "--strict"], status: 2)
+                try expectRun(base() + ["--data", bib.path, "--strict"], status: 2)
             })
         }
         for command in subcommands {
@@ -229,6 +232,6 @@ import Testing
     }
 
     @Test(arguments: cases) func eachFlagDoesWhatItSays(_ flagCase: Case) throws {
-        try flagCase.check()
+        try removingTemporaryFiles { try flagCase.check() }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// The repository root, found from this file.
@@ -71,9 +72,25 @@ func runProduct(_ name: String, _ arguments: [String], input: String? = nil, env
                       standardError: String(decoding: errData, as: UTF8.self))
 }
 
-/// A path for a temporary file that no other test uses; the caller removes it.
+/// A path for a temporary file that no other test uses; the caller removes it, unless the path is
+/// made inside `removingTemporaryFiles`, which removes it.
 func temporaryPath(_ name: String) -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString)-\(name)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(UUID().uuidString)-\(name)")
+    TemporaryFiles.current?.paths.withLock { $0.append(url) }
+    return url
+}
+
+/// The temporary paths made while `removingTemporaryFiles` runs its body.
+final class TemporaryFiles: Sendable {
+    @TaskLocal static var current: TemporaryFiles?
+    let paths = Mutex<[URL]>([])
+}
+
+/// Runs `body`, then removes every file and folder `temporaryPath` named meanwhile.
+func removingTemporaryFiles<T>(_ body: () throws -> T) rethrows -> T {
+    let files = TemporaryFiles()
+    defer { for url in files.paths.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) } }
+    return try TemporaryFiles.$current.withValue(files) { try body() }
 }
 
 /// Writes text to a new temporary file and returns it; the caller removes it.
