@@ -8,8 +8,35 @@ enum Answer: Equatable, CustomStringConvertible {
         let papers: Int
         let shared: Int?
         let distance: Int?
+        /// What `show years, venues, coauthors, identifier` gives for the person, on the first
+        /// `Answer.factRows` rows (nil elsewhere, and from the SQL engines, which do not compute
+        /// them): compared when both sides have it.
+        var facts: String? = nil
         /// The row as a failure shows it: who (id), then what every output shows.
-        var shown: String { "#\(person) \(name)|\(papers)|\(shared.map(String.init) ?? "-")|\(distance.map(String.init) ?? "-")" }
+        var shown: String {
+            "#\(person) \(name)|\(papers)|\(shared.map(String.init) ?? "-")|\(distance.map(String.init) ?? "-")"
+                + (facts.map { " {\($0)}" } ?? "")
+        }
+
+        static func == (lhs: AuthorRow, rhs: AuthorRow) -> Bool {
+            lhs.person == rhs.person && lhs.name == rhs.name && lhs.papers == rhs.papers && lhs.shared == rhs.shared
+                && lhs.distance == rhs.distance && (lhs.facts == nil || rhs.facts == nil || lhs.facts == rhs.facts)
+        }
+    }
+
+    /// How many rows of an author answer carry their facts.
+    static let factRows = 20
+
+    /// The facts of a person as both sides write them.
+    static func facts(years: ClosedRange<Int>?, venues: [String], coauthors: [String], identifier: String?) -> String {
+        "years \(years.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "-"); venues \(venues); coauthors \(coauthors); identifier \(identifier ?? "-")"
+    }
+
+    /// The answer with the facts of the first `factRows` people.
+    func withFacts(_ facts: (Int) -> String) -> Answer {
+        guard case .authors(var rows) = self else { return self }
+        for index in rows.indices.prefix(Self.factRows) { rows[index].facts = facts(rows[index].person) }
+        return .authors(rows)
     }
 
     struct VenueRow: Equatable {
@@ -82,10 +109,15 @@ extension Answer {
         case .papers(let rows):
             self = .papers(rows.papers.map { Int($0.rawValue) })
         case .authors(let rows):
-            self = .authors(rows.rows.map {
+            self = Answer.authors(rows.rows.map {
                 AuthorRow(person: Int($0.author.rawValue), name: graph.name(of: $0.author), papers: $0.papers,
                           shared: $0.shared, distance: $0.distance)
-            })
+            }).withFacts { person in
+                // What the output shows for `years`, `venues`, `coauthors` and `identifier`.
+                let author = AuthorID(UInt32(person))
+                return Answer.facts(years: graph.activeYears(of: author), venues: graph.topVenues(of: author).map(\.name),
+                                    coauthors: graph.topCoauthors(of: author).map(\.name), identifier: graph.identifier(of: author))
+            }
         case .venues(let rows):
             self = .venues(rows.rows.map { VenueRow(name: $0.name, papers: $0.papers) })
         case .groups(let rows):

@@ -60,7 +60,7 @@ struct DifferentialRunner {
             return ("the parser refused a script that follows the grammar: \(error.message)", true)
         }
         var reference = ReferenceEvaluator(corpus: corpus)
-        let expected = reference.run(text)
+        let expected = reference.run(text).withFacts { corpus.facts(of: $0) }
         let actual = engine(text)
         let ends = reference.pathEnds
         let validPath = { (steps: [(person: Int, via: Int?)]) -> Bool in

@@ -48,6 +48,8 @@ struct ReferenceCorpus {
     let institutions: Set<String>
     /// Papers of each person, counted by scanning the papers.
     let paperCounts: [Int]
+    /// Each person's papers, found by scanning the papers.
+    let papersOf: [[Int]]
 
     init(_ graph: PaperGraph) {
         var papers: [Paper] = []
@@ -76,8 +78,28 @@ struct ReferenceCorpus {
                               .map { $0.split(separator: " ") },
                           identifier: graph.identifier(of: author))
         }
-        var counts = [Int](repeating: 0, count: people.count)
-        for paper in papers { for author in paper.authors { counts[author] += 1 } }
-        paperCounts = counts
+        var papersOf = [[Int]](repeating: [], count: people.count)
+        for paper in papers { for author in paper.authors { papersOf[author].append(paper.id) } }
+        self.papersOf = papersOf
+        paperCounts = papersOf.map(\.count)
+    }
+
+    /// What the output shows for a person's `years` (first and last year of their papers),
+    /// `venues` and `coauthors` (the three with most papers, most first, ties by name) and
+    /// `identifier` (SEMANTICS.md, `authors named`), read off the papers.
+    func facts(of person: Int) -> String {
+        let mine = papersOf[person].map { papers[$0] }
+        let years = mine.compactMap(\.year)
+        var venueCounts: [String: Int] = [:]
+        var coauthorCounts: [Int: Int] = [:]
+        for paper in mine {
+            if let venue = paper.venue { venueCounts[venue, default: 0] += 1 }
+            for other in paper.authors where other != person { coauthorCounts[other, default: 0] += 1 }
+        }
+        let venues = venueCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3).map(\.key)
+        let coauthors = coauthorCounts.map { (name: people[$0.key].name, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }.prefix(3).map(\.name)
+        return Answer.facts(years: years.min().map { $0...years.max()! }, venues: venues, coauthors: coauthors,
+                            identifier: people[person].identifier)
     }
 }
