@@ -151,8 +151,15 @@ enum FuzzTargets {
 
     /// One file per process and target, rewritten for every input.
     static func inputPath(_ target: FuzzTarget) -> String {
+        inputFolder + "/input-\(target.rawValue).\(target.fileExtension)"
+    }
+
+    /// The process's folder of input files, removed when it exits (the test suite runs the
+    /// targets in its own process, and would otherwise leave one folder per run).
+    static let inputFolder: String = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-fuzz-\(getpid())").path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder + "/input-\(target.rawValue).\(target.fileExtension)"
-    }
+        atexit { try? FileManager.default.removeItem(atPath: FuzzTargets.inputFolder) }
+        return folder
+    }()
 }
