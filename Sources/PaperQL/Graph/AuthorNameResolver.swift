@@ -2,7 +2,8 @@
 ///
 /// - An identifier from the source (`acl:yang-liu-ict`, `openalex:A…`) makes a person: the
 ///   same identifier is one person whatever the spelling, two identifiers are two people even
-///   with one name.
+///   with one name, unless a source gives both to one person (`NameTable`: a DBLP person record
+///   and the ORCID it lists).
 /// - A name written without an identifier is the person a name table (`NameTable`) gives for
 ///   it; else the person whose identifier is that name's own slug (`acl:yang-liu` for "Yang
 ///   Liu", `acl:mark-steedman` for "Mark Steedman": the Anthology's default); else the
@@ -211,17 +212,34 @@ struct AuthorNameResolver {
             variantForms.append(forms)
         }
 
+        // The identifier each identifier's person is known by (the table may know a person by
+        // several: an ORCID a DBLP person record lists is that record's person), on first use.
+        var primaryOf: [UInt32] = []
+        func primary(_ identifier: UInt32) -> UInt32 {
+            if Int(identifier) < primaryOf.count, primaryOf[Int(identifier)] != Self.noIdentifier {
+                return primaryOf[Int(identifier)]
+            }
+            let written = identifierNames[Int(identifier)]
+            let known = table.primaryIdentifier(of: written)
+            let result = known == written ? identifier : internIdentifier(known)
+            if Int(identifier) >= primaryOf.count {
+                primaryOf.append(contentsOf: repeatElement(Self.noIdentifier, count: Int(identifier) + 1 - primaryOf.count))
+            }
+            primaryOf[Int(identifier)] = result
+            return result
+        }
+
         // The person of each written name without an identifier, decided on first use.
         var unmarked = [PersonKey?](repeating: nil, count: variantNames.count)
         func key(variant: UInt32, identifier: UInt32) -> PersonKey {
-            if identifier != Self.noIdentifier { return .identifier(identifier) }
+            if identifier != Self.noIdentifier { return .identifier(primary(identifier)) }
             if let known = unmarked[Int(variant)] { return known }
             let forms = variantForms[Int(variant)]
             var resolved = PersonKey.name(spellings.group(of: forms[0]))
             if let fromTable = forms.lazy.compactMap({ table.identifier(forFoldedName: $0) }).first {
                 resolved = .identifier(internIdentifier(fromTable))
             } else if let own = forms.lazy.compactMap({ bySlug[Substring(NameTable.slug($0))]?.first }).first {
-                resolved = .identifier(own)
+                resolved = .identifier(primary(own))
             }
             unmarked[Int(variant)] = resolved
             return resolved
@@ -304,6 +322,8 @@ struct AuthorNameResolver {
         // Identifiers, the table's names for the people it knows, and display names.
         var identifiers: [String] = []
         var displayNames: [String] = []
+        /// The people's other identifiers, which find them too.
+        var otherIdentifiers: [(identifier: String, author: UInt32)] = []
         for (author, personKey) in keys.enumerated() {
             guard case .identifier(let id) = personKey else {
                 identifiers.append("")
@@ -313,11 +333,12 @@ struct AuthorNameResolver {
             let identifier = identifierNames[Int(id)]
             identifiers.append(identifier)
             if let listed = table.person(identifier: identifier) {
-                for name in [listed.canonical] + listed.variants {
+                for name in listed.shownNames {
                     let variant = internListedVariant(name)
                     if isNew(variant, of: UInt32(author)) { authorVariants[author].append(variant) }
                 }
-                displayNames.append(listed.canonical)
+                displayNames.append(listed.shownNames.first ?? bestVariant(authorVariants[author]))
+                for other in listed.otherIdentifiers { otherIdentifiers.append((other, UInt32(author))) }
             } else {
                 displayNames.append(bestVariant(authorVariants[author]))
             }
@@ -327,7 +348,7 @@ struct AuthorNameResolver {
         let (authorVariantLists, names, forms) = (authorVariants, variantNames, variantForms)
         let ((byFoldedName, byIdentifier), byFamilyName) = inParallel({
             Self.nameAndIdentifierIndex(authorVariants: authorVariantLists, variantNames: names, variantForms: forms,
-                                        identifiers: identifiers)
+                                        identifiers: identifiers, otherIdentifiers: otherIdentifiers)
         }, {
             Self.familyNameIndex(authorVariants: authorVariantLists, variantNames: names)
         })
@@ -338,9 +359,10 @@ struct AuthorNameResolver {
     }
 
     /// Authors by every form of every name written for them (folded, and as `nameKey`), and by
-    /// their identifiers (lower case).
+    /// their identifiers, their own and their others (lower case).
     private static func nameAndIdentifierIndex(
-        authorVariants: [[UInt32]], variantNames: [String], variantForms: [[String]], identifiers: [String]
+        authorVariants: [[UInt32]], variantNames: [String], variantForms: [[String]], identifiers: [String],
+        otherIdentifiers: [(identifier: String, author: UInt32)]
     ) -> (byFoldedName: [String: [UInt32]], byIdentifier: [String: UInt32]) {
         var byFoldedName = [String: [UInt32]](minimumCapacity: authorVariants.count + authorVariants.count / 2)
         var byIdentifier = [String: UInt32](minimumCapacity: identifiers.count)
@@ -355,6 +377,9 @@ struct AuthorNameResolver {
                 }
             }
             if !identifiers[author].isEmpty { byIdentifier[identifiers[author].lowercased()] = UInt32(author) }
+        }
+        for (identifier, author) in otherIdentifiers where byIdentifier[identifier.lowercased()] == nil {
+            byIdentifier[identifier.lowercased()] = author
         }
         return (byFoldedName, byIdentifier)
     }

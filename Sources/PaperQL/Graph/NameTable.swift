@@ -1,47 +1,106 @@
-/// A curated list of people: for each, an identifier, the canonical name and the other ways the
-/// name is written (the ACL Anthology's `name_variants.yaml`). Given to the graph builder, it
-/// joins spellings that no folding could (Dan / Daniel Jurafsky) and names the person.
+/// People as their sources describe them: for each, an identifier, the names they are written
+/// with, and any further identifiers the source gives them (the ACL Anthology's
+/// `name_variants.yaml`, DBLP's person records, ORCIDs). Given to the graph builder, it joins
+/// spellings that no folding could (Dan / Daniel Jurafsky), names the person, and makes the
+/// identifiers one person gives one person.
 public struct NameTable: Sendable, Equatable {
     public struct Person: Sendable, Equatable {
         /// Namespaced: `acl:steven-abney`.
         public let identifier: String
+        /// The names a byline written without an identifier is matched against, as the source
+        /// writes them (DBLP's "Wei Wang 0001" keeps its number, so it claims no unnumbered
+        /// "Wei Wang").
         public let canonical: String
         public let variants: [String]
+        /// The names the person is shown and found by, the display name first: the names above,
+        /// unless the source writes them with marks that are not part of a name.
+        public let shownNames: [String]
+        /// The person's other identifiers (`orcid:0000-0003-1188-1117` for a DBLP person).
+        public let otherIdentifiers: [String]
 
-        public init(identifier: String, canonical: String, variants: [String]) {
+        public init(identifier: String, canonical: String, variants: [String],
+                    shownNames: [String]? = nil, otherIdentifiers: [String] = []) {
             self.identifier = identifier
             self.canonical = canonical
             self.variants = variants
+            self.shownNames = shownNames ?? ([canonical] + variants).filter { !$0.isEmpty }
+            self.otherIdentifiers = otherIdentifiers.filter { $0 != identifier }
+        }
+
+        /// Every name the table matches.
+        var matchedNames: [String] { [canonical] + variants }
+
+        /// This person with `other`'s names and identifiers added; the identifier stays this one's.
+        func merged(with other: Person) -> Person {
+            func adding(_ list: [String], _ more: [String]) -> [String] {
+                var result = list
+                for name in more where !name.isEmpty && !result.contains(name) { result.append(name) }
+                return result
+            }
+            return Person(
+                identifier: identifier, canonical: canonical,
+                variants: adding(variants, other.matchedNames.filter { $0 != canonical }),
+                shownNames: adding(shownNames, other.shownNames),
+                otherIdentifiers: adding(otherIdentifiers, [other.identifier] + other.otherIdentifiers))
         }
     }
 
-    public private(set) var people: [Person] = []
+    /// The people, in the order they were first described; nil where a person was found to be
+    /// another (two of their identifiers met) and merged into them.
+    private var entries: [Person?] = []
     /// Folded name (canonical or variant) → the people written so.
     private(set) var byFoldedName: [String: [Int]] = [:]
+    /// Every identifier, the person's own and their others → the person.
     private(set) var byIdentifier: [String: Int] = [:]
 
     public init() {}
 
-    public var isEmpty: Bool { people.isEmpty }
+    public var people: [Person] { entries.compactMap { $0 } }
 
-    /// Adds a person; a later entry with the same identifier adds its names to the earlier one.
+    public var isEmpty: Bool { byIdentifier.isEmpty }
+
+    /// Adds a person. A person one of whose identifiers is known already is that person: their
+    /// names and identifiers are joined, under the identifier of the one whose description names
+    /// the other's identifier among its others (a DBLP person record over the ORCID it lists),
+    /// else the one described first.
     public mutating func add(_ person: Person) {
-        let index: Int
-        if let known = byIdentifier[person.identifier] {
-            index = known
-            let merged = people[known]
-            people[known] = Person(identifier: merged.identifier, canonical: merged.canonical,
-                                   variants: merged.variants + [person.canonical] + person.variants)
+        let known = ([person.identifier] + person.otherIdentifiers).compactMap { byIdentifier[$0] }
+        var joined = person
+        var index = entries.count
+        if var first = known.first {
+            // The one whose identifier the newcomer lists is described by it: the newcomer's
+            // identifier leads.
+            for other in Set(known) where other != first { first = merge(other, into: first) }
+            let existing = entries[first]!
+            let listsExisting = person.otherIdentifiers.contains(existing.identifier)
+            joined = listsExisting ? person.merged(with: existing) : existing.merged(with: person)
+            index = first
+            entries[index] = joined
         } else {
-            index = people.count
-            byIdentifier[person.identifier] = index
-            people.append(person)
+            entries.append(joined)
         }
-        for name in [person.canonical] + person.variants {
+        for identifier in [joined.identifier] + joined.otherIdentifiers { byIdentifier[identifier] = index }
+        for name in joined.matchedNames { indexName(name, as: index) }
+    }
+
+    /// Joins person `other` into `into` (both known), returning where the joined person is.
+    private mutating func merge(_ other: Int, into target: Int) -> Int {
+        guard let moved = entries[other], let kept = entries[target] else { return target }
+        entries[other] = nil
+        entries[target] = kept.merged(with: moved)
+        for identifier in [moved.identifier] + moved.otherIdentifiers { byIdentifier[identifier] = target }
+        for name in moved.matchedNames {
             let folded = TextFolding.fold(name)
-            guard !folded.isEmpty else { continue }
-            if !(byFoldedName[folded]?.contains(index) ?? false) { byFoldedName[folded, default: []].append(index) }
+            byFoldedName[folded]?.removeAll { $0 == other }
+            indexName(name, as: target)
         }
+        return target
+    }
+
+    private mutating func indexName(_ name: String, as person: Int) {
+        let folded = TextFolding.fold(name)
+        guard !folded.isEmpty else { return }
+        if !(byFoldedName[folded]?.contains(person) ?? false) { byFoldedName[folded, default: []].append(person) }
     }
 
     public mutating func add(contentsOf other: NameTable) {
@@ -52,14 +111,21 @@ public struct NameTable: Sendable, Equatable {
     /// among several, the one whose identifier is the name's own slug (`acl:yang-liu` for an
     /// unmarked "Yang Liu", as the Anthology assigns it). Nil when the table cannot tell.
     func identifier(forFoldedName folded: String) -> String? {
-        guard let candidates = byFoldedName[folded] else { return nil }
-        if candidates.count == 1 { return people[candidates[0]].identifier }
+        guard let candidates = byFoldedName[folded], !candidates.isEmpty else { return nil }
+        if candidates.count == 1 { return entries[candidates[0]]?.identifier }
         let slug = Self.slug(folded)
-        return candidates.map { people[$0].identifier }.first { Self.localPart($0) == slug }
+        return candidates.compactMap { entries[$0]?.identifier }.first { Self.localPart($0) == slug }
     }
 
+    /// The person with this identifier, their own or one of their others.
     func person(identifier: String) -> Person? {
-        byIdentifier[identifier].map { people[$0] }
+        byIdentifier[identifier].flatMap { entries[$0] }
+    }
+
+    /// The identifier the person with this one is known by: itself unless the table knows the
+    /// person by another (an ORCID a DBLP person record lists gives that record's identifier).
+    func primaryIdentifier(of identifier: String) -> String {
+        person(identifier: identifier)?.identifier ?? identifier
     }
 
     /// `yang liu` → `yang-liu`.

@@ -108,16 +108,15 @@ extension PaperGraph {
         return suggestions
     }
 
+    /// The default order of authors (SEMANTICS.md): most papers first, then by name, then by id
+    /// (namesakes come in the order answers list them).
     func byPaperCountThenName(_ a: AuthorID, _ b: AuthorID) -> Bool {
         let countA = paperCount(of: a)
         let countB = paperCount(of: b)
         if countA != countB { return countA > countB }
         let nameA = name(of: a)
         let nameB = name(of: b)
-        if nameA != nameB { return nameA < nameB }
-        let identifierA = identifier(of: a) ?? ""
-        let identifierB = identifier(of: b) ?? ""
-        return identifierA != identifierB ? identifierA < identifierB : a.rawValue < b.rawValue
+        return nameA != nameB ? nameA < nameB : a.rawValue < b.rawValue
     }
 
     /// Venue values a typed name means: the venue with that name, or else every venue whose

@@ -35,6 +35,8 @@ extension DBLPImporter {
     /// The fields of a record that are read; the others are skipped.
     enum Field: UInt8 {
         case author, editor, title, booktitle, year, journal, ee, volume, school, month
+        /// A person record's links (an ORCID among them); a paper's are not read.
+        case url
 
         init?(_ name: String) {
             switch name {

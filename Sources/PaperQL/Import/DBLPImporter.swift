@@ -11,11 +11,14 @@ import Foundation
 /// Who is who, as DBLP says it:
 /// - A homonym number ("Wei Wang 0001") is DBLP's identifier of one of several people with a
 ///   name: the author is "Wei Wang" with the identifier `dblp:Wei Wang 0001`.
-/// - An author's `orcid` attribute is the identifier `orcid:…` (when the name has no number); the
+/// - An author's `orcid` attribute is the identifier `orcid:…` when the name has no number; the
 ///   file also describes that person, so the same name written without an ORCID is them too
-///   (when only one ORCID goes with the name).
+///   (when only one ORCID goes with the name). With a number, the ORCID is that person's other
+///   identifier: both find them, and whatever else carries the ORCID is them.
 /// - A person record (`<www key="homepages/…">`) lists one person's names: it describes the person
-///   (identifier `dblp:` and the first name as written), so every name it lists is theirs.
+///   (identifier `dblp:` and the first name as written), so every name it lists is theirs. An
+///   ORCID among its `url`s (or on its names) is the person's other identifier. The person is
+///   shown by the first name without its homonym number.
 enum DBLPImporter {
     static func read(path: String, totalBytes: Int?, into sink: inout ImportSink) throws(ImportStop) {
         let delegate = Delegate(sink: sink, totalBytes: totalBytes)
@@ -49,9 +52,10 @@ enum DBLPImporter {
                 orcid = nil
                 if field == .author, let value = attributes["orcid"], !value.isEmpty { orcid = pending.store(value) }
                 captureText()
-            } else if depth == 3, personDraft != nil, name == "author" {
-                field = .author
+            } else if depth == 3, personDraft != nil, name == "author" || name == "url" {
+                field = name == "url" ? .url : .author
                 orcid = nil
+                if field == .author, let value = attributes["orcid"], !value.isEmpty { orcid = pending.store(value) }
                 captureText()
             }
         }
@@ -166,14 +170,34 @@ enum DBLPImporter {
     }
 
     /// The person a `<www key="homepages/…">` record describes: every name it lists, as written
-    /// (a homonym number stays, so "Wei Wang 0001" does not claim every unnumbered "Wei Wang").
+    /// for matching (a homonym number stays, so "Wei Wang 0001" does not claim every unnumbered
+    /// "Wei Wang") and without the number for showing; and the ORCIDs it gives.
     static func person(from draft: Draft, fields: Fields, scratch: inout [UInt8]) -> NameTable.Person? {
         var names: [String] = []
+        var orcids: [String] = []
+        func addORCID(_ text: String?) {
+            if let orcid = ImportText.orcid(text), !orcids.contains(orcid) { orcids.append(orcid) }
+        }
         for author in fields.all(.author, of: draft) {
             if let name = clean(fields.text(author.text), scratch: &scratch), !names.contains(name) { names.append(name) }
+            addORCID(author.orcid.map { String(decoding: fields.text($0), as: UTF8.self) })
+        }
+        for link in fields.all(.url, of: draft) where ImportText.contains(fields.text(link.text), "orcid.org") {
+            addORCID(String(decoding: fields.text(link.text), as: UTF8.self))
         }
         guard let first = names.first else { return nil }
-        return NameTable.Person(identifier: "dblp:" + first, canonical: first, variants: Array(names.dropFirst()))
+        var shown: [String] = []
+        for name in names.map(withoutHomonymNumber) where !shown.contains(name) { shown.append(name) }
+        return NameTable.Person(identifier: "dblp:" + first, canonical: first, variants: Array(names.dropFirst()),
+                                shownNames: shown, otherIdentifiers: orcids)
+    }
+
+    /// "Wei Wang 0001" → "Wei Wang"; a name without a number as it is.
+    static func withoutHomonymNumber(_ name: String) -> String {
+        var name = name
+        let length = name.withUTF8 { lengthWithoutHomonymNumber($0) }
+        guard let length else { return name }
+        return String(decoding: name.utf8.prefix(length), as: UTF8.self)
     }
 
     /// The title, cleaned, without DBLP's final period (kept when it ends "..").
@@ -235,7 +259,7 @@ enum DBLPImporter {
         if element != .proceedings {
             var identifiers: [String] = []
             for author in fields.all(.author, of: draft) {
-                let orcid = author.orcid.map { String(decoding: fields.text($0), as: UTF8.self) }
+                let orcid = author.orcid.flatMap { ImportText.orcid(String(decoding: fields.text($0), as: UTF8.self)) }
                 let written = WhiteSpace.withCollapsed(fields.text(author.text), scratch: &scratch) { cleaned -> (name: String, dblp: String?)? in
                     guard !cleaned.isEmpty else { return nil }
                     guard let length = lengthWithoutHomonymNumber(cleaned) else { return (String(decoding: cleaned, as: UTF8.self), nil) }
@@ -246,9 +270,14 @@ enum DBLPImporter {
                 record.authors.append(name)
                 if let dblp {
                     identifiers.append(dblp)
+                    if let orcid {
+                        let numbered = String(dblp.dropFirst("dblp:".count))
+                        people.append(NameTable.Person(identifier: dblp, canonical: numbered, variants: [],
+                                                       shownNames: [name], otherIdentifiers: [orcid]))
+                    }
                 } else if let orcid {
-                    identifiers.append("orcid:" + orcid)
-                    people.append(NameTable.Person(identifier: "orcid:" + orcid, canonical: name, variants: []))
+                    identifiers.append(orcid)
+                    people.append(NameTable.Person(identifier: orcid, canonical: name, variants: []))
                 } else {
                     identifiers.append("")
                 }

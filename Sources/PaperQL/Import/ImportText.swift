@@ -122,6 +122,26 @@ enum ImportText {
         return !digits.isEmpty && digits.allSatisfy(\.isNumber) ? String(id[..<v]) : id
     }
 
+    /// The identifier `orcid:0000-0003-1188-1117` of an ORCID as sources write it: bare, or as
+    /// its address (`https://orcid.org/0000-0003-1188-1117`). Nil unless it is four groups of
+    /// four digits, the last character a digit or an `X` (the checksum is not checked).
+    static func orcid(_ text: String?) -> String? {
+        guard let text else { return nil }
+        var value = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        if let range = value.range(of: "orcid.org/", options: .caseInsensitive) { value = value[range.upperBound...] }
+        while value.hasSuffix("/") { value = value.dropLast() }
+        let bytes = Array(value.utf8)
+        guard bytes.count == 19 else { return nil }
+        for (index, byte) in bytes.enumerated() {
+            switch index {
+            case 4, 9, 14: guard byte == UInt8(ascii: "-") else { return nil }
+            case 18: guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x") else { return nil }
+            default: guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            }
+        }
+        return "orcid:" + value.uppercased()
+    }
+
     /// The first four-digit year (1000–2999) in a text.
     static func year(_ text: String?) -> Int? {
         guard var text else { return nil }

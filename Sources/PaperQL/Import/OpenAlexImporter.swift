@@ -3,14 +3,28 @@ import Foundation
 /// Imports OpenAlex works (the API's `Work` objects, or the snapshot's JSON Lines).
 ///
 /// id: the `W…` id; title: `title` or `display_name`; authors: `authorships[].author.display_name`,
-/// each with its identifier `openalex:A…` from `authorships[].author.id` (one person per id);
+/// each with its identifier `openalex:A…` from `authorships[].author.id` (one person per id) and
+/// the other identifier `orcid:…` from `authorships[].author.orcid` (one person per ORCID too);
 /// institutions: `authorships[].institutions[].display_name`; venue:
 /// `primary_location.source.display_name`; categories: `topics[].display_name`, else
 /// `concepts[].display_name`; abstract: `abstract_inverted_index` put back in order. An arXiv id
 /// is taken from any location's arxiv.org URL.
 enum OpenAlexImporter {
     static func read(path: String, totalBytes: Int?, into sink: inout ImportSink) throws(ImportStop) {
-        try JSONLinesImporter.read(path: path, totalBytes: totalBytes, formatName: "OpenAlex work", into: &sink, decode: decode)
+        // The people whose ORCIDs the works give, each described once, after the file.
+        var people: [NameTable.Person] = []
+        var described = Set<String>()
+        try JSONLinesImporter.read(path: path, totalBytes: totalBytes, formatName: "OpenAlex work", into: &sink) {
+            value throws(Problem) in
+            let (record, found) = try decodeWithPeople(value)
+            for person in found where described.insert(person.identifier).inserted { people.append(person) }
+            return record
+        }
+        for person in people { sink.describe(person) }
+    }
+
+    static func decode(_ value: JSONValue) throws(Problem) -> PaperRecord {
+        try decodeWithPeople(value).record
     }
 
     typealias Problem = JSONLinesImporter.FieldProblem
@@ -18,7 +32,10 @@ enum OpenAlexImporter {
     /// Abstracts longer than this many words are cut (a hostile index cannot make a huge array).
     static let maximumAbstractWords = 20_000
 
-    static func decode(_ value: JSONValue) throws(Problem) -> PaperRecord {
+    /// The work, and the people of its authorships that carry an ORCID: `openalex:A…` with the
+    /// other identifier `orcid:…`, so other sources' ORCIDs find them.
+    static func decodeWithPeople(_ value: JSONValue) throws(Problem) -> (record: PaperRecord, people: [NameTable.Person]) {
+        var people: [NameTable.Person] = []
         guard case .object = value else { throw Problem("expected a JSON object, found \(value.typeDescription)") }
         let rawID = try value.requiredString("id")
         let id = rawID.split(separator: "/").last.map(String.init) ?? rawID
@@ -42,6 +59,10 @@ enum OpenAlexImporter {
                 // `https://openalex.org/A5023888391` → `openalex:A5023888391`
                 let authorID = try author?.string("id").flatMap { $0.split(separator: "/").last.map(String.init) }
                 record.authorIDs.append(authorID.map { "openalex:" + $0 } ?? "")
+                if let authorID, let orcid = ImportText.orcid(author?["orcid"]?.stringValue) {
+                    people.append(NameTable.Person(identifier: "openalex:" + authorID, canonical: "", variants: [],
+                                                   otherIdentifiers: [orcid]))
+                }
             }
             for institution in try authorship.array("institutions") {
                 if let name = ImportText.clean(institution["display_name"]?.stringValue), !record.institutions.contains(name) {
@@ -68,7 +89,7 @@ enum OpenAlexImporter {
         record.arxivID = urls.lazy.filter { $0.contains("arxiv.org") }.compactMap(ImportText.arxivID).first
         record.type = paperType(try value.string("type"), sourceType: try source?.string("type"), venue: record.venue)
         if record.type == .preprint, record.venue == nil, record.arxivID != nil { record.venue = "arXiv" }
-        return record
+        return (record, people)
     }
 
     /// `{"Despite": [0], "growing": [1], ...}` → "Despite growing ...".

@@ -531,8 +531,11 @@ public struct SQLCompiler {
     /// folding gives (an identifier through `people`).
     func persons(named name: ResolvedAuthorName) -> String {
         let trimmed = name.typed.trimmingCharacters(in: .whitespaces).lowercased()
-        if name.typed.contains(":"), graph.authorsByIdentifier[trimmed] != nil {
-            return "SELECT id AS person FROM people WHERE identifier_lower = \(dialect.literal(trimmed))"
+        if name.typed.contains(":"), let author = graph.authorsByIdentifier[trimmed] {
+            // One of the person's other identifiers (an ORCID) means them: `people` holds the one
+            // they are known by.
+            let known = graph.identifier(of: AuthorID(author))?.lowercased() ?? trimmed
+            return "SELECT id AS person FROM people WHERE identifier_lower = \(dialect.literal(known))"
         }
         let folded = TextFolding.fold(name.typed)
         var condition = "folded = \(dialect.literal(folded))"

@@ -8,10 +8,14 @@ struct DifferentialRunner {
     let graph: PaperGraph
     let corpus: ReferenceCorpus
 
-    init(name: String, graph: PaperGraph) {
+    /// Other identifiers the sources give people, each with the identifier its person is known by.
+    let otherIdentifiers: [String: String]
+
+    init(name: String, graph: PaperGraph, otherIdentifiers: [String: String] = [:]) {
         self.name = name
         self.graph = graph
-        corpus = ReferenceCorpus(graph)
+        self.otherIdentifiers = otherIdentifiers
+        corpus = ReferenceCorpus(graph, otherIdentifiers: otherIdentifiers)
     }
 
     /// How many queries a run makes: `PAPERQL_DIFFERENTIAL_SCALE` multiplies the default (a
@@ -117,7 +121,7 @@ struct DifferentialRunner {
     /// Generates `count` scripts from `seed` and compares both evaluators on each; stops at the
     /// first disagreement and returns it shrunk.
     func run(seed: UInt64, count: Int) -> Report {
-        var generator = QueryGenerator(graph: graph, seed: seed)
+        var generator = QueryGenerator(graph: graph, seed: seed, otherIdentifiers: otherIdentifiers)
         var report = Report()
         for index in 0..<count {
             let script = generator.script()

@@ -14,8 +14,9 @@ import Testing
 
     @Test(arguments: [11, 12, 13, 14] as [UInt64])
     func randomGraph(seed: UInt64) {
-        let graph = RandomGraph.make(seed: seed, papers: seed == 14 ? 1_200 : 300)
-        let runner = DifferentialRunner(name: "random graph \(seed)", graph: graph)
+        let generated = RandomGraph.generate(seed: seed, papers: seed == 14 ? 1_200 : 300)
+        let runner = DifferentialRunner(name: "random graph \(seed)", graph: generated.graph,
+                                        otherIdentifiers: generated.otherIdentifiers)
         check(runner, seed: seed, count: DifferentialRunner.queries(600))
     }
 

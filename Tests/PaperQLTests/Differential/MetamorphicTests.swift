@@ -10,8 +10,9 @@ import Testing
 
     @Test(arguments: [41, 42] as [UInt64])
     func randomGraph(seed: UInt64) {
-        check(graph: RandomGraph.make(seed: seed, papers: 400), name: "random graph \(seed)", seed: seed,
-              count: DifferentialRunner.queries(300))
+        let generated = RandomGraph.generate(seed: seed, papers: 400)
+        check(graph: generated.graph, name: "random graph \(seed)", seed: seed, count: DifferentialRunner.queries(300),
+              otherIdentifiers: generated.otherIdentifiers)
     }
 
     /// The rows of a query, or nil when it is refused.
@@ -31,10 +32,10 @@ import Testing
         }
     }
 
-    private func check(graph: PaperGraph, name: String, seed: UInt64, count: Int,
+    private func check(graph: PaperGraph, name: String, seed: UInt64, count: Int, otherIdentifiers: [String: String] = [:],
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let engine = Engine(graph: graph)
-        var generator = QueryGenerator(graph: graph, seed: seed)
+        var generator = QueryGenerator(graph: graph, seed: seed, otherIdentifiers: otherIdentifiers)
         var checked = 0
         var failures: [String] = []
         func expect(_ holds: Bool, _ what: @autoclosure () -> String) {

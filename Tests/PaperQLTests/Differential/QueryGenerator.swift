@@ -19,7 +19,9 @@ struct QueryGenerator {
     private let years: ClosedRange<Int>
     var random: RandomSource
 
-    init(graph: PaperGraph, seed: UInt64) {
+    /// - Parameter otherIdentifiers: other identifiers the sources give people (`orcid:…`), each
+    ///   with the identifier its person is known by; the chosen people's are typed too.
+    init(graph: PaperGraph, seed: UInt64, otherIdentifiers: [String: String] = [:]) {
         random = RandomSource(seed: seed)
         var sample = RandomSource(seed: seed ^ 0xA5A5)
         let papers = graph.allPapers
@@ -27,7 +29,9 @@ struct QueryGenerator {
         let people = graph.allAuthors
         let chosenPeople = people.count <= 400 ? people : (0..<400).map { _ in sample.pick(people) }
         names = chosenPeople.flatMap { [graph.name(of: $0)] + graph.variants(of: $0) }
-        identifiers = chosenPeople.compactMap { graph.identifier(of: $0) }
+        let chosenIdentifiers = chosenPeople.compactMap { graph.identifier(of: $0) }
+        let chosen = Set(chosenIdentifiers)
+        identifiers = chosenIdentifiers + otherIdentifiers.filter { chosen.contains($0.value) }.keys.sorted()
         venues = graph.venueNames
         categories = graph.categoryNames
         institutions = graph.institutionNames

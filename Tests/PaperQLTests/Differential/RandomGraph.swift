@@ -1,3 +1,4 @@
+import Foundation
 import PaperQL
 
 /// Random graphs with the quirks of real data: accented and punctuated names, middle names and
@@ -5,6 +6,17 @@ import PaperQL
 /// years, venues, types and abstracts, records listed twice, and hundred-author papers.
 enum RandomGraph {
     static func make(seed: UInt64, papers paperCount: Int) -> PaperGraph {
+        generate(seed: seed, papers: paperCount).graph
+    }
+
+    /// A graph, and the other identifiers its sources give people: an ORCID → the identifier
+    /// its person is known by (what the reference evaluator and the query generator are told).
+    struct Generated {
+        let graph: PaperGraph
+        let otherIdentifiers: [String: String]
+    }
+
+    static func generate(seed: UInt64, papers paperCount: Int) -> Generated {
         var random = RandomSource(seed: seed)
         let given = ["Scott", "Jack", "Łukasz", "José", "Zoë", "Jürgen", "Mary", "Wei", "Yang", "Ana", "Jean-Pierre",
                      "Oriol", "Samy", "Hui", "Karen", "Li", "Noam", "Chloé", "Søren", "Ivan"]
@@ -16,6 +28,7 @@ enum RandomGraph {
         // Some people carry an identifier from their source, and some identified people share
         // a name with another (namesakes only the identifier tells apart).
         var identifiers: [String?] = []
+        var orcids: [Int: String] = [:]
         for index in 0..<(paperCount / 4 + 10) {
             if index > 0, random.chance(0.05) {
                 people.append(people[index - 1])
@@ -24,6 +37,10 @@ enum RandomGraph {
                 continue
             }
             identifiers.append(random.chance(0.15) ? "openalex:A\(index)" : nil)
+            // Some of them have an ORCID too, which some bylines give instead.
+            if identifiers[index] != nil, random.chance(0.4) {
+                orcids[index] = "orcid:0000-0000-\(String(format: "%04d", index / 10_000))-\(String(format: "%04d", index % 10_000))"
+            }
             let first = random.pick(given)
             let last = random.pick(family)
             var spellings = ["\(first) \(last)"]
@@ -46,6 +63,11 @@ enum RandomGraph {
         let institutions = ["DeepMind", "Google Research", "University of Oxford", "MIT", "Université de Montréal",
                             "Tsinghua University", "Allen Institute for AI"]
         var builder = GraphBuilder()
+        // The source that gives the ORCIDs describes the people (an OpenAlex author with an ORCID).
+        for (person, orcid) in orcids.sorted(by: { $0.key < $1.key }) {
+            builder.names.add(NameTable.Person(identifier: identifiers[person]!, canonical: "", variants: [],
+                                               otherIdentifiers: [orcid]))
+        }
         for index in 0..<paperCount {
             var title = (0..<random.int(2...7)).map { _ in random.pick(words) }.joined(separator: " ")
             if random.chance(0.2) { title = title.prefix(1).uppercased() + title.dropFirst() + ": " + random.pick(words) }
@@ -56,7 +78,11 @@ enum RandomGraph {
             for _ in 0..<authorCount {
                 let person = random.int(0...(people.count - 1))
                 authors.append(random.pick(people[person]))
-                authorIDs.append(identifiers[person] ?? "")
+                if let orcid = orcids[person], random.chance(0.5) {
+                    authorIDs.append(orcid)
+                } else {
+                    authorIDs.append(identifiers[person] ?? "")
+                }
             }
             let year: Int? = random.chance(0.1) ? nil : random.int(2010...2023)
             var date: String?
@@ -76,6 +102,7 @@ enum RandomGraph {
                 doi: random.chance(0.3) ? "10.\(random.int(1000...9999))/X\(index)" : nil)
             builder.add(record)
         }
-        return builder.build()
+        let otherIdentifiers = Dictionary(uniqueKeysWithValues: orcids.map { ($0.value, identifiers[$0.key]!) })
+        return Generated(graph: builder.build(), otherIdentifiers: otherIdentifiers)
     }
 }

@@ -38,6 +38,9 @@ struct ReferenceCorpus {
         let variantWords: [[Substring]]
         /// The identifier the sources give the person (`acl:yang-liu-ict`), if any.
         let identifier: String?
+        /// Every identifier that means the person, lower-cased: that one, and the others the
+        /// sources give them (an ORCID).
+        let identifiers: Set<String>
     }
 
     let papers: [Paper]
@@ -51,7 +54,11 @@ struct ReferenceCorpus {
     /// Each person's papers, found by scanning the papers.
     let papersOf: [[Int]]
 
-    init(_ graph: PaperGraph) {
+    /// - Parameter otherIdentifiers: the other identifiers the sources give people, each with
+    ///   the identifier its person is known by (`orcid:…` → `openalex:A…`).
+    init(_ graph: PaperGraph, otherIdentifiers: [String: String] = [:]) {
+        var others: [String: [String]] = [:]
+        for (other, known) in otherIdentifiers { others[known.lowercased(), default: []].append(other.lowercased()) }
         var papers: [Paper] = []
         for paper in graph.allPapers {
             var seen = Set<Int>()
@@ -76,7 +83,8 @@ struct ReferenceCorpus {
                           variantKeys: Array(Set(written.map(TextFolding.nameKey))),
                           variantWords: Array(Set(written.flatMap { [TextFolding.foldName($0), TextFolding.nameKey($0)] }))
                               .map { $0.split(separator: " ") },
-                          identifier: graph.identifier(of: author))
+                          identifier: graph.identifier(of: author),
+                          identifiers: graph.identifier(of: author).map { Set([$0.lowercased()] + (others[$0.lowercased()] ?? [])) } ?? [])
         }
         var papersOf = [[Int]](repeating: [], count: people.count)
         for paper in papers { for author in paper.authors { papersOf[author].append(paper.id) } }

@@ -99,9 +99,9 @@ extension ReferenceEvaluator {
     /// other; middle names may be missing on one side, and otherwise match in order), unless the
     /// person's full given names are known and none is the typed name's first full given name.
     func people(named typed: String, exactly: Bool) throws(Rejection) -> Set<Int> {
-        // An identifier names one person.
+        // An identifier names one person: theirs, or one of the others the sources give them.
         let trimmed = typed.trimmingCharacters(in: .whitespaces).lowercased()
-        if trimmed.contains(":"), let person = corpus.people.indices.first(where: { corpus.people[$0].identifier?.lowercased() == trimmed }) {
+        if trimmed.contains(":"), let person = corpus.people.indices.first(where: { corpus.people[$0].identifiers.contains(trimmed) }) {
             return [person]
         }
         let folded = TextFolding.fold(typed)

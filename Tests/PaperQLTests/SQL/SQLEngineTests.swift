@@ -67,14 +67,17 @@ import Testing
         "papers | limit 10 | sort by title | limit 3",
     ]
 
-    /// The default corpus, and three volumes of the ACL Anthology when `../shared` is beside the
+    /// The default corpus, a random graph, and three volumes of the ACL Anthology when `../shared` is beside the
     /// repository; each engine runs once, over both exports.
     @Test func enginesAgreeWithTheInMemoryEngine() throws {
         guard !Self.engines.isEmpty else {
             print("SQLEngineTests: no engines to compare with (set PAPERQL_SQL_ENGINES=duckdb,postgres,spark; scripts/test.sh does)")
             return
         }
-        var corpora = [Corpus(name: "default corpus", graph: defaultGraph, seed: 12)]
+        // A random graph too: people with two identifiers (an ORCID a byline may give instead).
+        let random = RandomGraph.generate(seed: 21, papers: 300)
+        var corpora = [Corpus(name: "default corpus", graph: defaultGraph, seed: 12),
+                       Corpus(name: "random graph 21", graph: random.graph, seed: 21, otherIdentifiers: random.otherIdentifiers)]
         let directory = repositoryRoot.appendingPathComponent("../shared/corpora/acl-anthology-2021/xml").standardized
         if FileManager.default.fileExists(atPath: directory.path) {
             let paths = ["P18.xml", "Q18.xml", "Q19.xml"].map { directory.appendingPathComponent($0).path }
@@ -93,14 +96,17 @@ import Testing
         let name: String
         let graph: PaperGraph
         let seed: UInt64
+        /// Other identifiers the sources give people, each with the identifier its person is known by.
+        var otherIdentifiers: [String: String] = [:]
         var cases: [Case] = []
         var refused: [SQLDialect: [String: Int]] = [:]
         var export = ""
 
-        init(name: String, graph: PaperGraph, seed: UInt64) {
+        init(name: String, graph: PaperGraph, seed: UInt64, otherIdentifiers: [String: String] = [:]) {
             self.name = name
             self.graph = graph
             self.seed = seed
+            self.otherIdentifiers = otherIdentifiers
         }
     }
 
@@ -135,9 +141,9 @@ import Testing
         var corpora = corpora
         for index in corpora.indices {
             let graph = corpora[index].graph
-            let runner = DifferentialRunner(name: corpora[index].name, graph: graph)
+            let runner = DifferentialRunner(name: corpora[index].name, graph: graph, otherIdentifiers: corpora[index].otherIdentifiers)
             var texts = Self.suite.map { ($0, false) }
-            var generator = QueryGenerator(graph: graph, seed: corpora[index].seed)
+            var generator = QueryGenerator(graph: graph, seed: corpora[index].seed, otherIdentifiers: corpora[index].otherIdentifiers)
             for number in 0..<Self.generated { texts.append((generator.script().description, number >= Self.sparkGenerated)) }
             for (number, (text, notOnSpark)) in texts.enumerated() {
                 let expected = runner.engine(text)
