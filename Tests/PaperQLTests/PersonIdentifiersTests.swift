@@ -127,6 +127,25 @@ import Testing
         #expect(table.identifier(forFoldedName: "ana ruiz") == table.primaryIdentifier(of: "acl:ana-ruiz"))
     }
 
+    /// A description given again changes nothing; one with a new name or identifier adds it.
+    @Test func aRepeatedDescriptionChangesNothing() {
+        let numbered = NameTable.Person(identifier: "dblp:Wei Wang 0001", canonical: "", variants: [],
+                                        shownNames: ["Wei Wang"], otherIdentifiers: ["orcid:0000-0002-1825-0097"])
+        var table = NameTable()
+        table.add(numbered)
+        let once = table
+        table.add(numbered)
+        #expect(table == once)
+        table.add(NameTable.Person(identifier: "orcid:0000-0002-1825-0097", canonical: "W. Wang", variants: []))
+        #expect(table != once)
+        #expect(table.people.count == 1)
+        #expect(table.person(identifier: "dblp:Wei Wang 0001")?.shownNames == ["Wei Wang", "W. Wang"])
+        #expect(table.identifier(forFoldedName: "w wang") == "dblp:Wei Wang 0001")
+        table.add(NameTable.Person(identifier: "dblp:Wei Wang 0001", canonical: "", variants: [],
+                                   shownNames: ["Wei Wang"], otherIdentifiers: ["orcid:0000-0002-1694-233X"]))
+        #expect(table.primaryIdentifier(of: "orcid:0000-0002-1694-233X") == "dblp:Wei Wang 0001")
+    }
+
     @Test func orcidsAreReadBareOrAsAddresses() {
         #expect(ImportText.orcid("0000-0002-1825-0097") == "orcid:0000-0002-1825-0097")
         #expect(ImportText.orcid(" https://orcid.org/0000-0002-1694-233x/ ") == "orcid:0000-0002-1694-233X")

@@ -30,6 +30,14 @@ public struct NameTable: Sendable, Equatable {
         /// Every name the table matches.
         var matchedNames: [String] { [canonical] + variants }
 
+        /// Whether every name and identifier of `other` is this person's already.
+        func includes(_ other: Person) -> Bool {
+            func has(_ identifier: String) -> Bool { identifier == self.identifier || otherIdentifiers.contains(identifier) }
+            func matches(_ name: String) -> Bool { name.isEmpty || name == canonical || variants.contains(name) }
+            return has(other.identifier) && other.otherIdentifiers.allSatisfy(has) && matches(other.canonical)
+                && other.variants.allSatisfy(matches) && other.shownNames.allSatisfy(shownNames.contains)
+        }
+
         /// This person with `other`'s names and identifiers added; the identifier stays this one's.
         func merged(with other: Person) -> Person {
             func adding(_ list: [String], _ more: [String]) -> [String] {
@@ -64,6 +72,9 @@ public struct NameTable: Sendable, Equatable {
     /// the other's identifier among its others (a DBLP person record over the ORCID it lists),
     /// else the one described first.
     public mutating func add(_ person: Person) {
+        // A description given again (DBLP repeats an author's ORCID on each of their papers)
+        // changes nothing.
+        if let index = byIdentifier[person.identifier], let existing = entries[index], existing.includes(person) { return }
         let known = ([person.identifier] + person.otherIdentifiers).compactMap { byIdentifier[$0] }
         var joined = person
         var index = entries.count

@@ -271,8 +271,8 @@ enum DBLPImporter {
                 if let dblp {
                     identifiers.append(dblp)
                     if let orcid {
-                        let numbered = String(dblp.dropFirst("dblp:".count))
-                        people.append(NameTable.Person(identifier: dblp, canonical: numbered, variants: [],
+                        // No name to match: a numbered name is never written without its identifier.
+                        people.append(NameTable.Person(identifier: dblp, canonical: "", variants: [],
                                                        shownNames: [name], otherIdentifiers: [orcid]))
                     }
                 } else if let orcid {
