@@ -62,6 +62,10 @@ import Testing
         #expect(papers(#"papers by "\#(Self.gamezORCID)""#, in: graph) == all)
         let person = try #require(graph.authors(matching: "openalex:A9").first)
         #expect(graph.variants(of: person).contains("J. A. Gámez"))
+        // Neither description lists the other's identifier: the first in code-point order leads,
+        // whichever file came first.
+        #expect(graph.identifier(of: person) == "dblp:José A. Gámez 0001")
+        #expect(graph.name(of: person) == "José A. Gámez")
         // The namesake numbered 0002 and the unidentified coauthor stay apart.
         #expect(papers(#"papers by "dblp:José A. Gámez 0002""#, in: graph) == ["test/namesake/Gamez22"])
         #expect(papers(#"papers by "openalex:A8""#, in: graph) == ["W9"])

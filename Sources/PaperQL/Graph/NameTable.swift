@@ -68,9 +68,7 @@ public struct NameTable: Sendable, Equatable {
     public var isEmpty: Bool { byIdentifier.isEmpty }
 
     /// Adds a person. A person one of whose identifiers is known already is that person: their
-    /// names and identifiers are joined, under the identifier of the one whose description names
-    /// the other's identifier among its others (a DBLP person record over the ORCID it lists),
-    /// else the one described first.
+    /// names and identifiers are joined (`joined(_:_:)` says under which identifier).
     public mutating func add(_ person: Person) {
         // A description given again (DBLP repeats an author's ORCID on each of their papers)
         // changes nothing.
@@ -81,10 +79,8 @@ public struct NameTable: Sendable, Equatable {
         if var first = known.first {
             // The one whose identifier the newcomer lists is described by it: the newcomer's
             // identifier leads.
-            for other in Set(known) where other != first { first = merge(other, into: first) }
-            let existing = entries[first]!
-            let listsExisting = person.otherIdentifiers.contains(existing.identifier)
-            joined = listsExisting ? person.merged(with: existing) : existing.merged(with: person)
+            for other in Set(known).sorted() where other != first { first = merge(other, into: first) }
+            joined = Self.joined(entries[first]!, person)
             index = first
             entries[index] = joined
         } else {
@@ -98,7 +94,7 @@ public struct NameTable: Sendable, Equatable {
     private mutating func merge(_ other: Int, into target: Int) -> Int {
         guard let moved = entries[other], let kept = entries[target] else { return target }
         entries[other] = nil
-        entries[target] = kept.merged(with: moved)
+        entries[target] = Self.joined(kept, moved)
         for identifier in [moved.identifier] + moved.otherIdentifiers { byIdentifier[identifier] = target }
         for name in moved.matchedNames {
             let folded = TextFolding.fold(name)
@@ -106,6 +102,17 @@ public struct NameTable: Sendable, Equatable {
             indexName(name, as: target)
         }
         return target
+    }
+
+    /// Two descriptions of one person as one, known by the identifier of the one that lists the
+    /// other's among its others (a DBLP person record over the ORCID it lists); else by the
+    /// identifier first in code-point order (`dblp:` before `openalex:` before `orcid:`), so the
+    /// order files are loaded in does not matter; the first described when both are the same.
+    private static func joined(_ first: Person, _ second: Person) -> Person {
+        let firstLeads = first.otherIdentifiers.contains(second.identifier) ? true
+            : second.otherIdentifiers.contains(first.identifier) ? false
+            : first.identifier <= second.identifier
+        return firstLeads ? first.merged(with: second) : second.merged(with: first)
     }
 
     private mutating func indexName(_ name: String, as person: Int) {
