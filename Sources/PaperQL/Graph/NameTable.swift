@@ -77,8 +77,7 @@ public struct NameTable: Sendable, Equatable {
         var joined = person
         var index = entries.count
         if var first = known.first {
-            // The one whose identifier the newcomer lists is described by it: the newcomer's
-            // identifier leads.
+            // People the newcomer shows to be one are joined first, then the newcomer with them.
             for other in Set(known).sorted() where other != first { first = merge(other, into: first) }
             joined = Self.joined(entries[first]!, person)
             index = first
